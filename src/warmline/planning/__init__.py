@@ -1,0 +1,7 @@
+"""Planning: which Helping Skills stage the conversation is in, and which strategy comes next."""
+
+from warmline.planning._planner import Planner, PlanningContext
+from warmline.planning._rules import RulePlanner
+from warmline.planning._stage import next_stage
+
+__all__ = ["Planner", "PlanningContext", "RulePlanner", "next_stage"]
