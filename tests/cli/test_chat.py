@@ -59,7 +59,8 @@ def test_unknown_session_and_model_are_one_line_errors() -> None:
 
 _SLOW_CHAT = """
 from warmline.backends import FakeBackend, register_backend
-register_backend("slow")(lambda argument=None, **options: FakeBackend(["I hear you, go on.", "word " * 400], delay=0.05))
+replies = ["I hear you, go on.", "word " * 400]
+register_backend("slow")(lambda argument=None, **options: FakeBackend(replies, delay=0.05))
 from warmline._cli.main import main
 main()
 """
