@@ -62,7 +62,8 @@ def _fresh_postgres_database(server_url: str) -> str:
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    return str(make_url(server_url).set(drivername="postgresql+psycopg", database=name))
+    url = make_url(server_url).set(drivername="postgresql+psycopg", database=name)
+    return url.render_as_string(hide_password=False)  # str(url) would mask it as ***
 
 
 @pytest.fixture

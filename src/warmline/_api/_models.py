@@ -1,0 +1,148 @@
+"""Request and response bodies of the API, published in the OpenAPI document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ErrorBody",
+    "MessageIn",
+    "MessageOut",
+    "SessionDetail",
+    "SessionIn",
+    "SessionOut",
+    "SessionRename",
+    "SignIn",
+    "SignedIn",
+    "StrategyProbability",
+    "TurnResponse",
+    "UserOut",
+]
+
+NamePattern = r"^[A-Za-z0-9][A-Za-z0-9_.@+-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SignIn(_Strict):
+    """A name and password, to sign up or sign in."""
+
+    name: str = Field(min_length=1, max_length=64, pattern=NamePattern, examples=["robin"])
+    password: str = Field(min_length=8, max_length=256, examples=["a long passphrase"])
+
+
+class UserOut(BaseModel):
+    """A user, without secrets."""
+
+    id: str
+    name: str
+    created_at: datetime
+
+
+class SignedIn(BaseModel):
+    """A new sign-in: the bearer token (also set as the `warmline_session` cookie)."""
+
+    user: UserOut
+    token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+
+
+class SessionIn(_Strict):
+    """A new conversation."""
+
+    title: str | None = Field(default=None, max_length=200)
+
+
+class SessionRename(_Strict):
+    """A new title for a conversation."""
+
+    title: str = Field(min_length=1, max_length=200)
+
+
+class SessionOut(BaseModel):
+    """A conversation, without its messages."""
+
+    id: str
+    title: str | None
+    stage: str
+    risk_level: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class MessageOut(BaseModel):
+    """A stored message; supporter messages carry the turn's analysis."""
+
+    id: int
+    role: Literal["seeker", "supporter"]
+    text: str
+    analysis: dict[str, Any] | None
+    status: str
+    created_at: datetime
+
+
+class SessionDetail(SessionOut):
+    """A conversation with its messages, oldest first (to resume it)."""
+
+    messages: list[MessageOut]
+
+
+class MessageIn(_Strict):
+    """A seeker message (plain UTF-8 text, at most 4,000 characters after trimming)."""
+
+    text: str = Field(min_length=1, max_length=20_000, examples=["I can't sleep before exams."])
+
+
+class StrategyProbability(BaseModel):
+    """One of the planner's most likely strategies."""
+
+    strategy: str
+    probability: float
+
+
+class TurnResponse(BaseModel):
+    """One turn: the reply and the analysis behind it.
+
+    Other stages may add keys (e.g. crisis resources); they are passed through.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    reply: str
+    stage: str
+    strategy: str
+    emotion: str
+    intensity: float
+    cause: str | None
+    risk_level: str
+    reasoning: str
+    top_strategies: list[StrategyProbability] = Field(default_factory=list)
+    memories: list[dict[str, Any]] = Field(default_factory=list)
+    persona: list[dict[str, Any]] = Field(default_factory=list)
+    status: str
+    session: str
+    seeker_message_id: int
+    reply_message_id: int
+    generation_ms: float = Field(
+        description="Time spent in the model, so clients can measure the service's own overhead."
+    )
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong."""
+
+    code: str
+    message: str
+    request_id: str | None
+
+
+class ErrorBody(BaseModel):
+    """Every error response has this shape."""
+
+    error: ErrorDetail

@@ -1,0 +1,144 @@
+"""Sending a message: the whole reply at once, or token by token over Server-Sent Events.
+
+Events of a stream: `token` (data: a JSON string, the next piece of the reply),
+`done` (data: the turn JSON) and `error` (data: the error body). The seeker's
+message is stored before generation; if the client goes away the reply is still
+generated and stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
+
+from warmline._api._auth import CurrentUser
+from warmline._api._errors import ApiError, error_body, warmline_error_status
+from warmline._api._models import ErrorBody, MessageIn, TurnResponse
+from warmline._api._routes_sessions import SessionId
+from warmline._api._turns import Turns
+from warmline.errors import WarmlineError
+from warmline.supporter import TurnResult, validate_message
+
+__all__ = ["router"]
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/v1/sessions", tags=["messages"])
+_HEARTBEAT_SECONDS = 15.0
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody},
+    401: {"model": ErrorBody},
+    404: {"model": ErrorBody},
+    422: {"model": ErrorBody},
+    429: {"model": ErrorBody},
+    502: {"model": ErrorBody},
+    503: {"model": ErrorBody},
+}
+_STREAM_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Server-Sent Events: `token`, then `done` (the turn) or `error`.",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+}
+
+
+def turn_response(result: TurnResult, generation: float) -> TurnResponse:
+    """The API view of a finished turn."""
+    return TurnResponse.model_validate(
+        result.as_json()
+        | {
+            "seeker_message_id": result.seeker_message_id,
+            "reply_message_id": result.reply_message_id,
+            "generation_ms": round(generation * 1000, 3),
+        }
+    )
+
+
+async def _accept(request: Request, session_id: str, user_id: str, text: str) -> tuple[Turns, str]:
+    """Check everything that can be refused before the turn starts."""
+    turns: Turns = request.app.state.turns
+    if turns.draining:
+        raise ApiError(503, "the server is restarting; please send that again in a moment")
+    clean = validate_message(text)
+    store = request.app.state.runtime.store
+    await anyio.to_thread.run_sync(store.get_session, session_id, user_id)
+    return turns, clean
+
+
+@router.post("/{session_id}/messages", response_model=TurnResponse, responses=_ERRORS)
+async def send_message(
+    session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request, response: Response
+) -> TurnResponse:
+    """Send a message and get the whole reply with its analysis."""
+    turns, text = await _accept(request, session_id, user.id, body.text)
+    result, generation = await turns.run(session_id, user.id, text)
+    response.headers["Server-Timing"] = f"gen;dur={generation * 1000:.1f}"
+    return turn_response(result, generation)
+
+
+@router.post(
+    "/{session_id}/messages/stream",
+    response_class=StreamingResponse,
+    responses=_ERRORS | _STREAM_DOC,
+)
+async def stream_message(
+    session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request
+) -> StreamingResponse:
+    """Send a message; the reply streams token by token as Server-Sent Events."""
+    turns, text = await _accept(request, session_id, user.id, body.text)
+    queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+
+    async def emit(chunk: str) -> None:
+        queue.put_nowait(("token", chunk))
+
+    task = turns.start(session_id, user.id, text, emit)
+    task.add_done_callback(lambda t: queue.put_nowait(("end", t)))
+    request_id = getattr(request.state, "request_id", None)
+    return StreamingResponse(
+        _events(queue, request_id),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _events(
+    queue: asyncio.Queue[tuple[str, Any]], request_id: str | None
+) -> AsyncIterator[str]:
+    yield ": stream open\n\n"
+    while True:
+        try:
+            kind, data = await asyncio.wait_for(queue.get(), _HEARTBEAT_SECONDS)
+        except TimeoutError:
+            yield ": keep-alive\n\n"
+            continue
+        if kind == "token":
+            yield _event("token", data)
+            continue
+        yield _final(data, request_id)
+        return
+
+
+def _final(task: asyncio.Task[tuple[TurnResult, float]], request_id: str | None) -> str:
+    if task.cancelled():
+        return _event("error", error_body("cancelled", "the reply was interrupted", request_id))
+    error = task.exception()
+    if error is None:
+        result, generation = task.result()
+        return _event("done", turn_response(result, generation).model_dump(mode="json"))
+    if isinstance(error, WarmlineError):
+        status, code = warmline_error_status(error)
+        message = str(error) if status < 500 else "the reply could not be finished; try again"
+        return _event("error", error_body(code, message, request_id))
+    logger.error("stream failed: %s", type(error).__name__)
+    return _event("error", error_body("internal_error", "something went wrong", request_id))
+
+
+def _event(name: str, data: Any) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
