@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -35,3 +36,10 @@ def sse_events(body: str) -> list[tuple[str, Any]]:
         if name and data:
             events.append((name, json.loads("\n".join(data))))
     return events
+
+
+def free_port() -> int:
+    """A loopback port nobody is listening on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -35,17 +35,21 @@ __all__ = [
 COOKIE = "warmline_session"
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time misses")
+_HASH_SLOTS = threading.BoundedSemaphore(4)
+"""Each argon2 hash takes 64 MiB; a burst of sign-ins must not exhaust memory."""
 
 
 def hash_password(password: str) -> str:
     """An argon2id hash of the password."""
-    return _hasher.hash(password)
+    with _HASH_SLOTS:
+        return _hasher.hash(password)
 
 
 def verify_password(stored: str | None, password: str) -> bool:
     """Whether the password matches; takes the same time for unknown users."""
     try:
-        return _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
+        with _HASH_SLOTS:
+            return _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

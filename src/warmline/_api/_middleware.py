@@ -37,8 +37,8 @@ class RequestContext:
             return
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and _ID.match(incoming) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
+        scope.setdefault("state", {}).update(request_id=request_id, started=started)
         status = 500
         page = not scope["path"].startswith(("/v1", "/docs", "/redoc", "/openapi"))
 

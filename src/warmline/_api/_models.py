@@ -132,6 +132,9 @@ class TurnResponse(BaseModel):
     generation_ms: float = Field(
         description="Time spent in the model, so clients can measure the service's own overhead."
     )
+    server_ms: float = Field(
+        description="Time from the request's arrival to the end of the turn, on the server."
+    )
 
 
 class ErrorDetail(BaseModel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -49,16 +50,21 @@ _STREAM_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-def turn_response(result: TurnResult, generation: float) -> TurnResponse:
-    """The API view of a finished turn."""
+def turn_response(result: TurnResult, generation: float, started: float) -> TurnResponse:
+    """The API view of a finished turn; `started` is the request's perf_counter arrival."""
     return TurnResponse.model_validate(
         result.as_json()
         | {
             "seeker_message_id": result.seeker_message_id,
             "reply_message_id": result.reply_message_id,
             "generation_ms": round(generation * 1000, 3),
+            "server_ms": round((time.perf_counter() - started) * 1000, 3),
         }
     )
+
+
+def _started(request: Request) -> float:
+    return getattr(request.state, "started", None) or time.perf_counter()
 
 
 async def _accept(request: Request, session_id: str, user_id: str, text: str) -> tuple[Turns, str]:
@@ -79,8 +85,11 @@ async def send_message(
     """Send a message and get the whole reply with its analysis."""
     turns, text = await _accept(request, session_id, user.id, body.text)
     result, generation = await turns.run(session_id, user.id, text)
-    response.headers["Server-Timing"] = f"gen;dur={generation * 1000:.1f}"
-    return turn_response(result, generation)
+    turn = turn_response(result, generation, _started(request))
+    response.headers["Server-Timing"] = (
+        f"gen;dur={turn.generation_ms:.1f}, app;dur={turn.server_ms:.1f}"
+    )
+    return turn
 
 
 @router.post(
@@ -102,14 +111,14 @@ async def stream_message(
     task.add_done_callback(lambda t: queue.put_nowait(("end", t)))
     request_id = getattr(request.state, "request_id", None)
     return StreamingResponse(
-        _events(queue, request_id),
+        _events(queue, request_id, _started(request)),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
 
 
 async def _events(
-    queue: asyncio.Queue[tuple[str, Any]], request_id: str | None
+    queue: asyncio.Queue[tuple[str, Any]], request_id: str | None, started: float
 ) -> AsyncIterator[str]:
     yield ": stream open\n\n"
     while True:
@@ -121,17 +130,19 @@ async def _events(
         if kind == "token":
             yield _event("token", data)
             continue
-        yield _final(data, request_id)
+        yield _final(data, request_id, started)
         return
 
 
-def _final(task: asyncio.Task[tuple[TurnResult, float]], request_id: str | None) -> str:
+def _final(
+    task: asyncio.Task[tuple[TurnResult, float]], request_id: str | None, started: float
+) -> str:
     if task.cancelled():
         return _event("error", error_body("cancelled", "the reply was interrupted", request_id))
     error = task.exception()
     if error is None:
         result, generation = task.result()
-        return _event("done", turn_response(result, generation).model_dump(mode="json"))
+        return _event("done", turn_response(result, generation, started).model_dump(mode="json"))
     if isinstance(error, WarmlineError):
         status, code = warmline_error_status(error)
         message = str(error) if status < 500 else "the reply could not be finished; try again"

@@ -146,11 +146,14 @@ class ConversationStore:
     def user_for_token(self, token_hash: str) -> UserRecord | None:
         """The user a live token belongs to; None for unknown or expired tokens."""
         with self.db() as db:
-            row = db.get(AuthToken, token_hash)
-            if row is None or _aware(row.expires_at) <= utcnow():
+            found = db.execute(
+                select(UserRow, AuthToken.expires_at)
+                .join(AuthToken, AuthToken.user_id == UserRow.id)
+                .where(AuthToken.token_hash == token_hash)
+            ).first()
+            if found is None or _aware(found[1]) <= utcnow():
                 return None
-            user = db.get(UserRow, row.user_id)
-            return None if user is None else _user(user)
+            return _user(found[0])
 
     def delete_token(self, token_hash: str) -> None:
         """Sign a token out; unknown tokens are ignored."""
@@ -291,7 +294,7 @@ def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         if parsed.drivername == "postgresql":
-            url = str(parsed.set(drivername="postgresql+psycopg"))
+            url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -75,7 +75,7 @@ async function loadSessions() {
 function sessionLabel(session) {
   if (session.title) return session.title;
   const when = new Date(session.created_at);
-  return "Conversation, " + when.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  return when.toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
 function renderSessions() {
@@ -90,9 +90,14 @@ function renderSessions() {
     open.dataset.id = session.id;
     if (session.id === state.current) open.setAttribute("aria-current", "true");
     open.addEventListener("click", () => openSession(session.id));
-    const rename = smallButton("Rename", `Rename ${sessionLabel(session)}`, () => renameSession(session));
-    const remove = smallButton("Delete", `Delete ${sessionLabel(session)}`, () => deleteSession(session));
-    item.append(open, rename, remove);
+    item.append(open);
+    if (session.id === state.current) {
+      const label = sessionLabel(session);
+      item.append(
+        smallButton("Rename", `Rename conversation ${label}`, () => renameSession(session)),
+        smallButton("Delete", `Delete conversation ${label}`, () => deleteSession(session))
+      );
+    }
     list.append(item);
   }
 }
@@ -135,6 +140,7 @@ async function openSession(id) {
   state.current = id;
   state.turns = [];
   $("messages").replaceChildren();
+  $("empty").hidden = false;
   $("crisis").hidden = true;
   for (const message of detail.messages) {
     addMessage(message.role, message.text);
@@ -159,6 +165,7 @@ function addMessage(role, text) {
   body.textContent = text;
   item.append(who, body);
   $("messages").append(item);
+  $("empty").hidden = true;
   item.scrollIntoView({ block: "end" });
   return body;
 }
@@ -380,7 +387,6 @@ document.addEventListener("DOMContentLoaded", () => {
     const panel = $("analysis");
     panel.hidden = !panel.hidden;
     $("toggle-analysis").setAttribute("aria-pressed", String(!panel.hidden));
-    $("toggle-analysis").textContent = panel.hidden ? "Show analysis" : "Hide analysis";
   });
   $("composer").addEventListener("submit", (event) => {
     event.preventDefault();
