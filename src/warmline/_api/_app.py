@@ -56,6 +56,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = _THREADS
+        turns.draining = False
         yield
         await turns.drain(settings.drain_seconds)
         if close_runtime:
@@ -81,6 +82,7 @@ def create_app(
         BodyGuard,
         limiter=RateLimiter(settings.ip_rate_per_minute),
         max_bytes=settings.max_body_bytes,
+        routes=app.router.routes,
     )
     if settings.cors_origins:
         app.add_middleware(

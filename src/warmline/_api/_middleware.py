@@ -8,6 +8,7 @@ import time
 import uuid
 from typing import Any
 
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warmline._api._auth import RateLimiter, too_many
@@ -68,12 +69,20 @@ class RequestContext:
 
 class BodyGuard:
     """Per-address rate limit, JSON-only mutations (with SameSite, our CSRF defence),
-    bounded bodies, and UTF-8, all before a request reaches a route."""
+    bounded bodies, and UTF-8, all before a request reaches a route.
 
-    def __init__(self, app: ASGIApp, limiter: RateLimiter, max_bytes: int) -> None:
+    A mutation may carry no body at all (sign-out); any body it has must be JSON,
+    which a cross-site HTML form cannot send without a CORS preflight.
+    """
+
+    def __init__(
+        self, app: ASGIApp, limiter: RateLimiter, max_bytes: int, routes: list[BaseRoute]
+    ) -> None:
         self.app = app
         self.limiter = limiter
         self.max_bytes = max_bytes
+        self.routes = routes
+        """The app's routes: bodies are checked only for requests a route will take."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/v1"):
@@ -83,7 +92,7 @@ class BodyGuard:
             wait = self.limiter.allow(_client(scope))
             if wait:
                 raise too_many(wait)
-            if scope["method"] in _MUTATING:
+            if scope["method"] in _MUTATING and self._routed(scope):
                 body = await self._read_body(scope, receive)
                 receive = _replay(body, receive)
         except ApiError as error:
@@ -91,11 +100,15 @@ class BodyGuard:
             return
         await self.app(scope, receive, send)
 
+    def _routed(self, scope: Scope) -> bool:
+        return any(route.matches(scope)[0] == Match.FULL for route in self.routes)
+
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         content_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
-        if content_type != "application/json":
-            raise ApiError(415, "send the body as JSON (Content-Type: application/json)")
         length = _header(scope, b"content-length")
+        bodiless = length == "0" or (length is None and not _header(scope, b"transfer-encoding"))
+        if content_type != "application/json" and not (bodiless and not content_type):
+            raise ApiError(415, "send the body as JSON (Content-Type: application/json)")
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise ApiError(413, f"the body is larger than {self.max_bytes:,} bytes")
         chunks: list[bytes] = []

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from warmline.supporter import MAX_MESSAGE_CHARS, validate_message
 
 __all__ = [
+    "BODY_ERRORS",
     "ErrorBody",
     "MessageIn",
     "MessageOut",
@@ -23,6 +26,14 @@ __all__ = [
 ]
 
 NamePattern = r"^[A-Za-z0-9][A-Za-z0-9_.@+-]*$"
+
+Timestamp = Annotated[datetime, AfterValidator(lambda d: d if d.tzinfo else d.replace(tzinfo=UTC))]
+"""A UTC time; SQLite hands back naive ones, which RFC 3339 clients can't read."""
+
+
+def _readable(value: object) -> object:
+    """Apply the supporter's own message rules (InputError: a 400 with a kind message)."""
+    return validate_message(value) if isinstance(value, str) else value
 
 
 class _Strict(BaseModel):
@@ -41,7 +52,7 @@ class UserOut(BaseModel):
 
     id: str
     name: str
-    created_at: datetime
+    created_at: Timestamp
 
 
 class SignedIn(BaseModel):
@@ -50,7 +61,7 @@ class SignedIn(BaseModel):
     user: UserOut
     token: str
     token_type: Literal["bearer"] = "bearer"
-    expires_at: datetime
+    expires_at: Timestamp
 
 
 class SessionIn(_Strict):
@@ -72,8 +83,8 @@ class SessionOut(BaseModel):
     title: str | None
     stage: str
     risk_level: str
-    created_at: datetime
-    updated_at: datetime
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class MessageOut(BaseModel):
@@ -84,7 +95,7 @@ class MessageOut(BaseModel):
     text: str
     analysis: dict[str, Any] | None
     status: str
-    created_at: datetime
+    created_at: Timestamp
 
 
 class SessionDetail(SessionOut):
@@ -96,7 +107,12 @@ class SessionDetail(SessionOut):
 class MessageIn(_Strict):
     """A seeker message (plain UTF-8 text, at most 4,000 characters after trimming)."""
 
-    text: str = Field(min_length=1, max_length=20_000, examples=["I can't sleep before exams."])
+    text: Annotated[str, BeforeValidator(_readable)] = Field(
+        min_length=1,
+        max_length=MAX_MESSAGE_CHARS,
+        pattern=r"\S",
+        examples=["I can't sleep before exams."],
+    )
 
 
 class StrategyProbability(BaseModel):
@@ -149,3 +165,13 @@ class ErrorBody(BaseModel):
     """Every error response has this shape."""
 
     error: ErrorDetail
+
+
+BODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "The body is not UTF-8, or the message is unusable"},
+    413: {"model": ErrorBody, "description": "The body is too large"},
+    415: {"model": ErrorBody, "description": "The body is not JSON"},
+    422: {"model": ErrorBody, "description": "The body does not match the schema"},
+    429: {"model": ErrorBody, "description": "Too many requests"},
+}
+"""Errors any request with a JSON body can get."""

@@ -21,7 +21,7 @@ from fastapi.responses import StreamingResponse
 
 from warmline._api._auth import CurrentUser
 from warmline._api._errors import ApiError, error_body, warmline_error_status
-from warmline._api._models import ErrorBody, MessageIn, TurnResponse
+from warmline._api._models import BODY_ERRORS, ErrorBody, MessageIn, TurnResponse
 from warmline._api._routes_sessions import SessionId
 from warmline._api._turns import Turns
 from warmline.errors import WarmlineError
@@ -78,7 +78,7 @@ async def _accept(request: Request, session_id: str, user_id: str, text: str) ->
     return turns, clean
 
 
-@router.post("/{session_id}/messages", response_model=TurnResponse, responses=_ERRORS)
+@router.post("/{session_id}/messages", response_model=TurnResponse, responses=_ERRORS | BODY_ERRORS)
 async def send_message(
     session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request, response: Response
 ) -> TurnResponse:
@@ -95,7 +95,7 @@ async def send_message(
 @router.post(
     "/{session_id}/messages/stream",
     response_class=StreamingResponse,
-    responses=_ERRORS | _STREAM_DOC,
+    responses=_ERRORS | BODY_ERRORS | _STREAM_DOC,
 )
 async def stream_message(
     session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Request
 
 from warmline._api._auth import CurrentUser
 from warmline._api._models import (
+    BODY_ERRORS,
     ErrorBody,
     MessageOut,
     SessionDetail,
@@ -44,7 +45,7 @@ def session_out(record: SessionRecord) -> SessionOut:
     )
 
 
-@router.post("", status_code=201, response_model=SessionOut, responses=_ERRORS)
+@router.post("", status_code=201, response_model=SessionOut, responses=_ERRORS | BODY_ERRORS)
 def create_session(body: SessionIn, user: CurrentUser, request: Request) -> SessionOut:
     """Start a new conversation."""
     return session_out(request.app.state.runtime.store.create_session(user.id, body.title))
@@ -67,7 +68,7 @@ def get_session(session_id: SessionId, user: CurrentUser, request: Request) -> S
     return SessionDetail(**session.model_dump(), messages=messages)
 
 
-@router.patch("/{session_id}", response_model=SessionOut, responses=_ERRORS)
+@router.patch("/{session_id}", response_model=SessionOut, responses=_ERRORS | BODY_ERRORS)
 def rename_session(
     session_id: SessionId, body: SessionRename, user: CurrentUser, request: Request
 ) -> SessionOut:

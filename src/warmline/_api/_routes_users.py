@@ -17,7 +17,7 @@ from warmline._api._auth import (
     verify_password,
 )
 from warmline._api._errors import ApiError
-from warmline._api._models import ErrorBody, SignedIn, SignIn, UserOut
+from warmline._api._models import BODY_ERRORS, ErrorBody, SignedIn, SignIn, UserOut
 from warmline.errors import StorageError
 
 __all__ = ["router"]
@@ -38,7 +38,10 @@ def _signed_in(request: Request, response: Response, user: Any) -> SignedIn:
 
 
 @router.post(
-    "/users", status_code=201, response_model=SignedIn, responses={409: {"model": ErrorBody}}
+    "/users",
+    status_code=201,
+    response_model=SignedIn,
+    responses=BODY_ERRORS | {409: {"model": ErrorBody}},
 )
 def sign_up(body: SignIn, request: Request, response: Response) -> SignedIn:
     """Create an account and sign in (sets the session cookie, returns a bearer token)."""
@@ -50,7 +53,7 @@ def sign_up(body: SignIn, request: Request, response: Response) -> SignedIn:
     return _signed_in(request, response, user)
 
 
-@router.post("/auth/login", response_model=SignedIn, responses=_ERRORS)
+@router.post("/auth/login", response_model=SignedIn, responses=_ERRORS | BODY_ERRORS)
 def sign_in(body: SignIn, request: Request, response: Response) -> SignedIn:
     """Sign in with name and password."""
     found = request.app.state.runtime.store.find_user(body.name)
@@ -60,7 +63,7 @@ def sign_in(body: SignIn, request: Request, response: Response) -> SignedIn:
     return _signed_in(request, response, user)
 
 
-@router.post("/auth/logout", status_code=204, responses=_ERRORS)
+@router.post("/auth/logout", status_code=204, responses=_ERRORS | BODY_ERRORS)
 def sign_out(user: CurrentUser, request: Request, response: Response) -> None:
     """Sign out: the token stops working and the cookie is cleared."""
     token = request_token(request)
