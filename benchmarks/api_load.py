@@ -5,9 +5,17 @@ delay per word, so generation time is known), drives it with a bounded asyncio
 httpx client, then checks through each user's export that every message was
 stored. Each user waits a think time (mean --think seconds, uniform 0.5x-1.5x)
 before each message, as a person reading and typing does; `--think 0` sends
-back to back and measures saturation throughput instead. The API's added latency is the
-client-measured time of a message (send
-to `done` event) minus the generation time the server reports in `generation_ms`.
+back to back and measures saturation throughput instead.
+
+Added latency (what the service costs beyond generation) is reported three ways,
+from the `timing` object of each `done` event:
+`added_ms` = client-measured time of a message (send to `done`) minus
+`generation_ms`; `server_added_ms` = the server's request-to-done time
+(`server_ms`) minus `generation_ms` (leaves out the client's own scheduling);
+`http_layer_ms` = `server_ms` minus `turn_ms`, the HTTP layer alone (auth,
+ownership check, validation, streaming), without the turn pipeline's own work
+(perception, planning, three durable commits). `healthz_floor_ms` samples
+GET /healthz during the run: what the machine itself costs any request.
 
     PYTHONPATH=src python benchmarks/api_load.py --users 50 --messages 10
     PYTHONPATH=src python benchmarks/api_load.py --database-url postgresql://...
@@ -45,6 +53,9 @@ class Results:
     total_ms: list[float] = field(default_factory=list)
     added_ms: list[float] = field(default_factory=list)
     server_added_ms: list[float] = field(default_factory=list)
+    http_ms: list[float] = field(default_factory=list)
+    floor_ms: list[float] = field(default_factory=list)
+    """Latency of GET /healthz sampled during the run: what this machine costs any request."""
     first_token_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     sent: dict[str, list[str]] = field(default_factory=dict)
@@ -120,8 +131,10 @@ async def one_message(
         results.errors.append(f"stream ended with {event}: {turn}")
         return
     results.total_ms.append(total)
-    results.added_ms.append(total - turn["generation_ms"])
-    results.server_added_ms.append(turn["server_ms"] - turn["generation_ms"])
+    timing = turn["timing"]
+    results.added_ms.append(total - timing["generation_ms"])
+    results.server_added_ms.append(timing["server_ms"] - timing["generation_ms"])
+    results.http_ms.append(timing["server_ms"] - timing["turn_ms"])
     if first is not None:
         results.first_token_ms.append((first - started) * 1000)
 
@@ -172,6 +185,16 @@ async def count_lost(base: str, results: Results) -> int:
     return lost
 
 
+async def probe_floor(base: str, results: Results, stop: asyncio.Event) -> None:
+    """Time a trivial request every 100 ms while the load runs."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        while not stop.is_set():
+            started = time.perf_counter()
+            await client.get(f"{base}/healthz")
+            results.floor_ms.append((time.perf_counter() - started) * 1000)
+            await asyncio.sleep(0.1)
+
+
 ready = asyncio.Event()
 
 
@@ -192,8 +215,12 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                 await asyncio.sleep(0.05)
             ready.set()  # everyone is signed in: start the messages together
             started, cpu = time.perf_counter(), cpu_seconds(server.pid)
+            stop = asyncio.Event()
+            probe = asyncio.create_task(probe_floor(base, results, stop))
             await asyncio.gather(*tasks)
             elapsed, cpu = time.perf_counter() - started, cpu_seconds(server.pid) - cpu
+            stop.set()
+            await probe
             lost = await count_lost(base, results)
         finally:
             server.terminate()
@@ -244,6 +271,10 @@ def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: fl
             "p50": _pct(results.server_added_ms, 50),
             "p95": _pct(results.server_added_ms, 95),
         },
+        "http_layer_ms": {"p50": _pct(results.http_ms, 50), "p95": _pct(results.http_ms, 95)},
+        "healthz_floor_ms": {"p50": _pct(results.floor_ms, 50), "p95": _pct(results.floor_ms, 95)},
+        "load_average": round(os.getloadavg()[0], 1),
+        "cpus": os.cpu_count(),
         "first_errors": results.errors[:5],
     }
 

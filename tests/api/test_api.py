@@ -77,6 +77,8 @@ def test_send_message_returns_reply_with_analysis(client: TestClient) -> None:
         assert key in turn
     assert turn["top_strategies"] and 0 <= turn["top_strategies"][0]["probability"] <= 1
     assert response.headers["server-timing"].startswith("gen;dur=")
+    timing = turn["timing"]
+    assert 0 <= timing["generation_ms"] <= timing["turn_ms"] <= timing["server_ms"]
     detail = client.get(f"/v1/sessions/{session}", headers=headers).json()
     assert [m["role"] for m in detail["messages"]] == ["seeker", "supporter"]
     assert detail["messages"][1]["analysis"]["strategy"] == turn["strategy"]

@@ -18,9 +18,12 @@ _FAST = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 
 @dataclass
 class TurnTiming:
-    """Seconds spent in the model during one turn."""
+    """Where one turn's time went, in seconds."""
 
     generation: float = 0.0
+    """In the model."""
+    turn: float = 0.0
+    """In the whole turn pipeline (generation included)."""
 
 
 turn_timing: ContextVar[TurnTiming | None] = ContextVar("warmline_turn_timing", default=None)

@@ -21,6 +21,7 @@ __all__ = [
     "SignIn",
     "SignedIn",
     "StrategyProbability",
+    "Timing",
     "TurnResponse",
     "UserOut",
 ]
@@ -122,6 +123,14 @@ class StrategyProbability(BaseModel):
     probability: float
 
 
+class Timing(BaseModel):
+    """Where a turn's time went on the server, so clients can tell the service from the model."""
+
+    generation_ms: float = Field(description="In the model.")
+    turn_ms: float = Field(description="In the turn pipeline, generation and storage included.")
+    server_ms: float = Field(description="From the request's arrival to the end of the turn.")
+
+
 class TurnResponse(BaseModel):
     """One turn: the reply and the analysis behind it.
 
@@ -145,12 +154,7 @@ class TurnResponse(BaseModel):
     session: str
     seeker_message_id: int
     reply_message_id: int
-    generation_ms: float = Field(
-        description="Time spent in the model, so clients can measure the service's own overhead."
-    )
-    server_ms: float = Field(
-        description="Time from the request's arrival to the end of the turn, on the server."
-    )
+    timing: Timing
 
 
 class ErrorDetail(BaseModel):

@@ -21,6 +21,7 @@ from fastapi.responses import StreamingResponse
 
 from warmline._api._auth import CurrentUser
 from warmline._api._errors import ApiError, error_body, warmline_error_status
+from warmline._api._metrics import TurnTiming
 from warmline._api._models import BODY_ERRORS, ErrorBody, MessageIn, TurnResponse
 from warmline._api._routes_sessions import SessionId
 from warmline._api._turns import Turns
@@ -50,15 +51,18 @@ _STREAM_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-def turn_response(result: TurnResult, generation: float, started: float) -> TurnResponse:
+def turn_response(result: TurnResult, timing: TurnTiming, started: float) -> TurnResponse:
     """The API view of a finished turn; `started` is the request's perf_counter arrival."""
     return TurnResponse.model_validate(
         result.as_json()
         | {
             "seeker_message_id": result.seeker_message_id,
             "reply_message_id": result.reply_message_id,
-            "generation_ms": round(generation * 1000, 3),
-            "server_ms": round((time.perf_counter() - started) * 1000, 3),
+            "timing": {
+                "generation_ms": round(timing.generation * 1000, 3),
+                "turn_ms": round(timing.turn * 1000, 3),
+                "server_ms": round((time.perf_counter() - started) * 1000, 3),
+            },
         }
     )
 
@@ -84,10 +88,11 @@ async def send_message(
 ) -> TurnResponse:
     """Send a message and get the whole reply with its analysis."""
     turns, text = await _accept(request, session_id, user.id, body.text)
-    result, generation = await turns.run(session_id, user.id, text)
-    turn = turn_response(result, generation, _started(request))
+    result, timing = await turns.run(session_id, user.id, text)
+    turn = turn_response(result, timing, _started(request))
     response.headers["Server-Timing"] = (
-        f"gen;dur={turn.generation_ms:.1f}, app;dur={turn.server_ms:.1f}"
+        f"gen;dur={turn.timing.generation_ms:.1f}, turn;dur={turn.timing.turn_ms:.1f}, "
+        f"app;dur={turn.timing.server_ms:.1f}"
     )
     return turn
 
@@ -135,14 +140,14 @@ async def _events(
 
 
 def _final(
-    task: asyncio.Task[tuple[TurnResult, float]], request_id: str | None, started: float
+    task: asyncio.Task[tuple[TurnResult, TurnTiming]], request_id: str | None, started: float
 ) -> str:
     if task.cancelled():
         return _event("error", error_body("cancelled", "the reply was interrupted", request_id))
     error = task.exception()
     if error is None:
-        result, generation = task.result()
-        return _event("done", turn_response(result, generation, started).model_dump(mode="json"))
+        result, timing = task.result()
+        return _event("done", turn_response(result, timing, started).model_dump(mode="json"))
     if isinstance(error, WarmlineError):
         status, code = warmline_error_status(error)
         message = str(error) if status < 500 else "the reply could not be finished; try again"

@@ -34,15 +34,15 @@ class Turns:
 
     def start(
         self, session_id: str, user_id: str, text: str, emit: TokenSink | None = None
-    ) -> asyncio.Task[tuple[TurnResult, float]]:
-        """Begin a turn in its own task; it returns the result and the generation seconds."""
+    ) -> asyncio.Task[tuple[TurnResult, TurnTiming]]:
+        """Begin a turn in its own task; it returns the result and where the time went."""
         task = asyncio.create_task(self._run(session_id, user_id, text, emit))
         self._tasks.add(task)
         self.metrics.in_flight.inc()
         task.add_done_callback(self._finished)
         return task
 
-    async def run(self, session_id: str, user_id: str, text: str) -> tuple[TurnResult, float]:
+    async def run(self, session_id: str, user_id: str, text: str) -> tuple[TurnResult, TurnTiming]:
         """Run a turn to the end even if the awaiting request is cancelled."""
         return await asyncio.shield(self.start(session_id, user_id, text))
 
@@ -63,11 +63,12 @@ class Turns:
 
     async def _run(
         self, session_id: str, user_id: str, text: str, emit: TokenSink | None
-    ) -> tuple[TurnResult, float]:
+    ) -> tuple[TurnResult, TurnTiming]:
         timing = TurnTiming()
         turn_timing.set(timing)
         started = time.perf_counter()
         result = await self.supporter.turn(session_id, user_id, text, emit=emit)
+        timing.turn = time.perf_counter() - started
         self.metrics.turns.labels(result.status).inc()
         risk = result.analysis.risk_level.value
         if risk != "none":
@@ -77,10 +78,10 @@ class Turns:
             session_id,
             result.status,
             risk,
-            (time.perf_counter() - started) * 1000,
+            timing.turn * 1000,
             timing.generation * 1000,
         )
-        return result, timing.generation
+        return result, timing
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
