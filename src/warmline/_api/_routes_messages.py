@@ -13,20 +13,20 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 
-import anyio
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
 
-from warmline._api._auth import CurrentUser
+from warmline._api._auth import current_user
 from warmline._api._errors import ApiError, error_body, warmline_error_status
 from warmline._api._metrics import TurnTiming
 from warmline._api._models import BODY_ERRORS, ErrorBody, MessageIn, TurnResponse
 from warmline._api._routes_sessions import SessionId
 from warmline._api._turns import Turns
 from warmline.errors import WarmlineError
-from warmline.supporter import TurnResult, validate_message
+from warmline.storage import UserRecord
+from warmline.supporter import TurnResult
 
 __all__ = ["router"]
 
@@ -71,24 +71,31 @@ def _started(request: Request) -> float:
     return getattr(request.state, "started", None) or time.perf_counter()
 
 
-async def _accept(request: Request, session_id: str, user_id: str, text: str) -> tuple[Turns, str]:
-    """Check everything that can be refused before the turn starts."""
+def _owner(session_id: SessionId, request: Request) -> UserRecord:
+    """The signed-in user, checked to own the session, in one trip to a worker thread."""
+    user = current_user(request)
+    request.app.state.runtime.store.get_session(session_id, user.id)
+    return user
+
+
+SessionOwner = Annotated[UserRecord, Depends(_owner)]
+"""The signed-in owner of the session in the path (404 for anyone else)."""
+
+
+def _turns(request: Request) -> Turns:
+    """The turn runner, unless the process is draining."""
     turns: Turns = request.app.state.turns
     if turns.draining:
         raise ApiError(503, "the server is restarting; please send that again in a moment")
-    clean = validate_message(text)
-    store = request.app.state.runtime.store
-    await anyio.to_thread.run_sync(store.get_session, session_id, user_id)
-    return turns, clean
+    return turns
 
 
 @router.post("/{session_id}/messages", response_model=TurnResponse, responses=_ERRORS | BODY_ERRORS)
 async def send_message(
-    session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request, response: Response
+    session_id: SessionId, body: MessageIn, user: SessionOwner, request: Request, response: Response
 ) -> TurnResponse:
     """Send a message and get the whole reply with its analysis."""
-    turns, text = await _accept(request, session_id, user.id, body.text)
-    result, timing = await turns.run(session_id, user.id, text)
+    result, timing = await _turns(request).run(session_id, user.id, body.text)
     turn = turn_response(result, timing, _started(request))
     response.headers["Server-Timing"] = (
         f"gen;dur={turn.timing.generation_ms:.1f}, turn;dur={turn.timing.turn_ms:.1f}, "
@@ -103,16 +110,16 @@ async def send_message(
     responses=_ERRORS | BODY_ERRORS | _STREAM_DOC,
 )
 async def stream_message(
-    session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request
+    session_id: SessionId, body: MessageIn, user: SessionOwner, request: Request
 ) -> StreamingResponse:
     """Send a message; the reply streams token by token as Server-Sent Events."""
-    turns, text = await _accept(request, session_id, user.id, body.text)
+    turns = _turns(request)
     queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
 
     async def emit(chunk: str) -> None:
         queue.put_nowait(("token", chunk))
 
-    task = turns.start(session_id, user.id, text, emit)
+    task = turns.start(session_id, user.id, body.text, emit)
     task.add_done_callback(lambda t: queue.put_nowait(("end", t)))
     request_id = getattr(request.state, "request_id", None)
     return StreamingResponse(
