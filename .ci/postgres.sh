@@ -16,11 +16,17 @@ if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version main"; then
   pg_createcluster "$version" main >&2
 fi
 # Loopback only: the tests (and load tests) never reach past 127.0.0.1.
-cat > "/etc/postgresql/$version/main/conf.d/warmline.conf" <<'CONF'
-listen_addresses = '127.0.0.1'
-max_connections = 300
-CONF
-if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+conf="/etc/postgresql/$version/main/conf.d/warmline.conf"
+wanted="listen_addresses = '127.0.0.1'
+max_connections = 300"
+changed=0
+if [ "$(cat "$conf" 2>/dev/null)" != "$wanted" ]; then
+  printf '%s\n' "$wanted" > "$conf"
+  changed=1
+fi
+if pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  if [ "$changed" = 1 ]; then pg_ctlcluster "$version" main restart >&2; fi
+else
   pg_ctlcluster "$version" main start >&2
 fi
 for _ in $(seq 1 30); do

@@ -290,9 +290,13 @@ def main() -> None:
     )
     parser.add_argument("--database-url", help="default: a temporary SQLite database")
     parser.add_argument("--max-p95-ms", type=float, default=50.0)
+    parser.add_argument("--out", type=Path, help="also write the summary here as JSON")
     args = parser.parse_args()
     summary = asyncio.run(run(args))
     print(json.dumps(summary, indent=2))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(summary, indent=2) + "\n")
     ok = (
         summary["errors"] == 0
         and summary["lost_messages"] == 0

@@ -13,7 +13,7 @@ from warmline.storage import ConversationStore
 @pytest.mark.postgres
 def test_plain_postgresql_url_keeps_its_password(store: ConversationStore) -> None:
     if store.engine.dialect.name != "postgresql":
-        pytest.skip("needs WARMLINE_TEST_POSTGRES_URL")
+        pytest.skip("runs on the PostgreSQL store only")
     url = make_url(store.url).set(drivername="postgresql")
     plain = ConversationStore(url.render_as_string(hide_password=False))
     try:
