@@ -63,7 +63,7 @@ def _fresh_postgres_database(server_url: str) -> str:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = make_url(server_url).set(drivername="postgresql+psycopg", database=name)
-    return url.render_as_string(hide_password=False)
+    return url.render_as_string(hide_password=False)  # str(url) would mask it as ***
 
 
 @pytest.fixture

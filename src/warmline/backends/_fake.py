@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 from collections.abc import AsyncIterator, Callable, Iterable
 
 from warmline.backends._base import ChatMessage, Chunk, GenerateConfig, LLMBackend
@@ -71,5 +72,6 @@ class FakeBackend(LLMBackend):
 
 @register_backend("fake")
 def _fake_backend(argument: str | None = None, **options: object) -> FakeBackend:
-    """`fake` or `fake:first reply|second reply`."""
-    return FakeBackend(argument.split("|") if argument else None)
+    """`fake` or `fake:first reply|second reply`; WARMLINE_FAKE_DELAY sets seconds per word."""
+    delay = float(os.environ.get("WARMLINE_FAKE_DELAY") or 0.0)
+    return FakeBackend(argument.split("|") if argument else None, delay=delay)

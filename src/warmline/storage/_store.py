@@ -8,7 +8,7 @@ mode with full fsync; PostgreSQL works the same through its URL.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from warmline.errors import NotFoundError, StorageError
 from warmline.storage._migrate import upgrade
 from warmline.storage._schema import (
+    AuthToken,
     MemoryRow,
     MessageRow,
     PersonaFactRow,
@@ -132,6 +133,32 @@ class ConversationStore:
         with self.db() as db:
             if db.execute(delete(UserRow).where(UserRow.id == user_id)).rowcount == 0:
                 raise NotFoundError(f"no user {user_id}")
+            db.commit()
+
+    # sign-in tokens (only their sha256 hashes are stored)
+
+    def add_token(self, token_hash: str, user_id: str, expires_at: datetime) -> None:
+        """Remember a sign-in token's hash until it expires."""
+        with self.db() as db:
+            db.add(AuthToken(token_hash=token_hash, user_id=user_id, expires_at=expires_at))
+            db.commit()
+
+    def user_for_token(self, token_hash: str) -> UserRecord | None:
+        """The user a live token belongs to; None for unknown or expired tokens."""
+        with self.db() as db:
+            found = db.execute(
+                select(UserRow, AuthToken.expires_at)
+                .join(AuthToken, AuthToken.user_id == UserRow.id)
+                .where(AuthToken.token_hash == token_hash)
+            ).first()
+            if found is None or _aware(found[1]) <= utcnow():
+                return None
+            return _user(found[0])
+
+    def delete_token(self, token_hash: str) -> None:
+        """Sign a token out; unknown tokens are ignored."""
+        with self.db() as db:
+            db.execute(delete(AuthToken).where(AuthToken.token_hash == token_hash))
             db.commit()
 
     # sessions
@@ -267,7 +294,7 @@ def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         if parsed.drivername == "postgresql":
-            url = str(parsed.set(drivername="postgresql+psycopg"))
+            url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         try:
@@ -295,6 +322,11 @@ def _safe(url: str) -> str:
 
 def _dump_state(state: ConversationState | None) -> dict[str, Any]:
     return (state or ConversationState()).model_dump(mode="json")
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes for stored UTC times; read them as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _user(row: UserRow) -> UserRecord:

@@ -1,0 +1,311 @@
+"""Load test of `warmline serve`: N concurrent users each send M streamed messages.
+
+Starts the server as a second process on loopback with the fake model (a fixed
+delay per word, so generation time is known), drives it with a bounded asyncio
+httpx client, then checks through each user's export that every message was
+stored. Each user waits a think time (mean --think seconds, uniform 0.5x-1.5x)
+before each message, as a person reading and typing does; `--think 0` sends
+back to back and measures saturation throughput instead.
+
+Added latency (what the service costs beyond generation) is reported three ways,
+from the `timing` object of each `done` event:
+`added_ms` = client-measured time of a message (send to `done`) minus
+`generation_ms`; `server_added_ms` = the server's request-to-done time
+(`server_ms`) minus `generation_ms` (leaves out the client's own scheduling);
+`http_layer_ms` = `server_ms` minus `turn_ms`, the HTTP layer alone (auth,
+ownership check, validation, streaming), without the turn pipeline's own work
+(perception, planning, three durable commits). `healthz_floor_ms` samples
+GET /healthz during the run: what the machine itself costs any request.
+
+    PYTHONPATH=src python benchmarks/api_load.py --users 50 --messages 10
+    PYTHONPATH=src python benchmarks/api_load.py --database-url postgresql://...
+
+Exits 1 when there were errors, lost messages, or p95 added latency > --max-p95-ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"  # only ever loopback
+PASSWORD = "load test password"
+
+
+@dataclass
+class Results:
+    """What the run measured."""
+
+    total_ms: list[float] = field(default_factory=list)
+    added_ms: list[float] = field(default_factory=list)
+    server_added_ms: list[float] = field(default_factory=list)
+    http_ms: list[float] = field(default_factory=list)
+    floor_ms: list[float] = field(default_factory=list)
+    """Latency of GET /healthz sampled during the run: what this machine costs any request."""
+    first_token_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    sent: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, home: Path, delay: float, database_url: str | None) -> subprocess.Popen:
+    """`warmline serve --model fake` with limits out of the way."""
+    env = os.environ | {
+        "PYTHONPATH": str(ROOT / "src"),
+        "WARMLINE_HOME": str(home),
+        "WARMLINE_FAKE_DELAY": str(delay),
+        "WARMLINE_RATE_LIMIT_USER": "1000000",
+        "WARMLINE_RATE_LIMIT_IP": "1000000",
+    }
+    if database_url:
+        env["WARMLINE_DATABASE_URL"] = database_url
+    command = "from warmline._cli.main import main; main()"
+    args = ["serve", "--model", "fake", "--host", HOST, "--port", str(port)]
+    return subprocess.Popen([sys.executable, "-c", command, *args], env=env)
+
+
+async def wait_ready(base: str) -> None:
+    """Poll /readyz for up to a minute."""
+    async with httpx.AsyncClient() as client:
+        for _ in range(300):
+            try:
+                if (await client.get(f"{base}/readyz")).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.2)
+    raise SystemExit("the server did not become ready")
+
+
+async def sign_up(client: httpx.AsyncClient, base: str, name: str, gate: asyncio.Semaphore) -> str:
+    """A new user's bearer token (sign-ups are paced: argon2 is deliberately costly)."""
+    async with gate:
+        response = await client.post(f"{base}/v1/users", json={"name": name, "password": PASSWORD})
+    response.raise_for_status()
+    return response.json()["token"]
+
+
+async def one_message(
+    client: httpx.AsyncClient, base: str, session: str, text: str, results: Results
+) -> None:
+    """Send one message over SSE and time it."""
+    started = time.perf_counter()
+    first = None
+    turn = None
+    async with client.stream(
+        "POST", f"{base}/v1/sessions/{session}/messages/stream", json={"text": text}
+    ) as response:
+        if response.status_code != 200:
+            results.errors.append(f"HTTP {response.status_code}: {(await response.aread())[:200]}")
+            return
+        event = None
+        async for line in response.aiter_lines():
+            if line.startswith("event: "):
+                event = line[7:]
+                if event == "token" and first is None:
+                    first = time.perf_counter()
+            elif line.startswith("data: ") and event in ("done", "error"):
+                turn = json.loads(line[6:])
+                break
+    total = (time.perf_counter() - started) * 1000
+    if event != "done" or turn is None:
+        results.errors.append(f"stream ended with {event}: {turn}")
+        return
+    results.total_ms.append(total)
+    timing = turn["timing"]
+    results.added_ms.append(total - timing["generation_ms"])
+    results.server_added_ms.append(timing["server_ms"] - timing["generation_ms"])
+    results.http_ms.append(timing["server_ms"] - timing["turn_ms"])
+    if first is not None:
+        results.first_token_ms.append((first - started) * 1000)
+
+
+async def user(
+    base: str, index: int, args: argparse.Namespace, gate: asyncio.Semaphore, results: Results
+) -> None:
+    """One simulated person: sign up, open a session, then read, think and send, in turn."""
+    messages = args.messages
+    name = f"load{index:03d}"
+    timeout = httpx.Timeout(60.0)
+    async with httpx.AsyncClient(timeout=timeout) as client:
+        try:
+            token = await sign_up(client, base, name, gate)
+            client.headers["Authorization"] = f"Bearer {token}"
+            session = (await client.post(f"{base}/v1/sessions", json={})).json()["id"]
+        except httpx.HTTPError as error:
+            results.errors.append(f"{name} setup: {error!r}")
+            return
+        results.sent[token] = []
+        await ready.wait()
+        pace = random.Random(index)
+        for n in range(messages):
+            await asyncio.sleep(args.think * pace.uniform(0.5, 1.5))
+            text = f"message {n} from {name}: I have been feeling stressed about work lately"
+            results.sent[token].append(text)
+            try:
+                await one_message(client, base, session, text, results)
+            except httpx.HTTPError as error:
+                results.errors.append(f"{name} message {n}: {error!r}")
+
+
+async def count_lost(base: str, results: Results) -> int:
+    """Messages sent but missing (seeker text or its reply) from each user's export."""
+    lost = 0
+    async with httpx.AsyncClient(timeout=60) as client:
+        for token, texts in results.sent.items():
+            export = (
+                await client.get(
+                    f"{base}/v1/users/me/export", headers={"Authorization": f"Bearer {token}"}
+                )
+            ).json()
+            stored = [m for s in export["sessions"] for m in s["messages"]]
+            seeker = [m["text"] for m in stored if m["role"] == "seeker"]
+            replies = [m for m in stored if m["role"] == "supporter"]
+            lost += sum(text not in seeker for text in texts)
+            lost += max(0, len(texts) - len(replies))
+    return lost
+
+
+async def probe_floor(base: str, results: Results, stop: asyncio.Event) -> None:
+    """Time a trivial request every 100 ms while the load runs."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        while not stop.is_set():
+            started = time.perf_counter()
+            await client.get(f"{base}/healthz")
+            results.floor_ms.append((time.perf_counter() - started) * 1000)
+            await asyncio.sleep(0.1)
+
+
+ready = asyncio.Event()
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    """Start the server, drive the load, check storage, stop the server."""
+    port = _free_port()
+    base = f"http://{HOST}:{port}"
+    with tempfile.TemporaryDirectory() as home:
+        server = start_server(port, Path(home), args.delay, args.database_url)
+        try:
+            await wait_ready(base)
+            results = Results()
+            gate = asyncio.Semaphore(4)
+            tasks = [
+                asyncio.create_task(user(base, i, args, gate, results)) for i in range(args.users)
+            ]
+            while len(results.sent) + len(results.errors) < args.users:
+                await asyncio.sleep(0.05)
+            ready.set()  # everyone is signed in: start the messages together
+            started, cpu = time.perf_counter(), cpu_seconds(server.pid)
+            stop = asyncio.Event()
+            probe = asyncio.create_task(probe_floor(base, results, stop))
+            await asyncio.gather(*tasks)
+            elapsed, cpu = time.perf_counter() - started, cpu_seconds(server.pid) - cpu
+            stop.set()
+            await probe
+            lost = await count_lost(base, results)
+        finally:
+            server.terminate()
+            server.wait(60)
+    return summarise(args, results, lost, elapsed) | {
+        "server_cpu_ms_per_message": round(cpu * 1000 / max(1, len(results.total_ms)), 1)
+    }
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return round(statistics.quantiles(values, n=100, method="inclusive")[q - 1], 1)
+
+
+def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: float) -> dict:
+    """The figures, as one JSON-ready dict."""
+    expected = args.users * args.messages
+    return {
+        "users": args.users,
+        "messages_per_user": args.messages,
+        "word_delay_s": args.delay,
+        "think_s": args.think,
+        "database": "postgresql" if args.database_url else "sqlite",
+        "completed": len(results.total_ms),
+        "expected": expected,
+        "errors": len(results.errors),
+        "lost_messages": lost,
+        "wall_s": round(elapsed, 2),
+        "messages_per_s": round(len(results.total_ms) / elapsed, 1),
+        "total_ms": {"p50": _pct(results.total_ms, 50), "p95": _pct(results.total_ms, 95)},
+        "first_token_ms": {
+            "p50": _pct(results.first_token_ms, 50),
+            "p95": _pct(results.first_token_ms, 95),
+        },
+        "added_ms": {
+            "p50": _pct(results.added_ms, 50),
+            "p95": _pct(results.added_ms, 95),
+            "p99": _pct(results.added_ms, 99),
+        },
+        "server_added_ms": {
+            "p50": _pct(results.server_added_ms, 50),
+            "p95": _pct(results.server_added_ms, 95),
+        },
+        "http_layer_ms": {"p50": _pct(results.http_ms, 50), "p95": _pct(results.http_ms, 95)},
+        "healthz_floor_ms": {"p50": _pct(results.floor_ms, 50), "p95": _pct(results.floor_ms, 95)},
+        "load_average": round(os.getloadavg()[0], 1),
+        "cpus": os.cpu_count(),
+        "first_errors": results.errors[:5],
+    }
+
+
+def main() -> None:
+    """Parse options, run, print the summary, exit 1 on failure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--delay", type=float, default=0.01, help="fake model seconds per word")
+    parser.add_argument(
+        "--think", type=float, default=2.0, help="mean seconds a user waits before each message"
+    )
+    parser.add_argument("--database-url", help="default: a temporary SQLite database")
+    parser.add_argument("--max-p95-ms", type=float, default=50.0)
+    parser.add_argument("--out", type=Path, help="also write the summary here as JSON")
+    args = parser.parse_args()
+    summary = asyncio.run(run(args))
+    print(json.dumps(summary, indent=2))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(summary, indent=2) + "\n")
+    ok = (
+        summary["errors"] == 0
+        and summary["lost_messages"] == 0
+        and summary["completed"] == summary["expected"]
+        and summary["added_ms"]["p95"] <= args.max_p95_ms
+    )
+    print("PASS" if ok else "FAIL", file=sys.stderr)
+    raise SystemExit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""`warmline serve` as a real process: killed mid-stream it loses nothing accepted,
+and stopped politely it finishes the replies in flight."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from api_helpers import PASSWORD, free_port
+
+import warmline._api
+
+pytestmark = pytest.mark.slow
+SRC = Path(warmline._api.__file__).resolve().parents[2]
+
+
+class Server:
+    """A `warmline serve --model fake` subprocess on a loopback port."""
+
+    def __init__(self, home: Path, delay: float) -> None:
+        self.home = home
+        self.delay = delay
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Server:
+        env = os.environ | {
+            "PYTHONPATH": str(SRC),
+            "WARMLINE_HOME": str(self.home),
+            "WARMLINE_FAKE_DELAY": str(self.delay),
+            "WARMLINE_DRAIN_SECONDS": "20",
+        }
+        command = "from warmline._cli.main import main; main()"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", command, "serve", "--model", "fake", "--port", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        self.stop()
+        raise AssertionError("the server did not become ready in 60 s")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def servers(tmp_path: Path) -> Iterator[list[Server]]:
+    started: list[Server] = []
+    yield started
+    for server in started:
+        server.stop()
+
+
+def _signed_in(url: str, *, new: bool) -> dict[str, str]:
+    path = "/v1/users" if new else "/v1/auth/login"
+    response = httpx.post(f"{url}{path}", json={"name": "kim", "password": PASSWORD}, timeout=30)
+    response.raise_for_status()
+    return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+def _stream_until_first_token(client: httpx.Client, url: str, session: str) -> Iterator[str]:
+    """Open a stream and yield its lines (the caller stops reading when it likes)."""
+    with client.stream(
+        "POST", f"{url}/v1/sessions/{session}/messages/stream", json={"text": "I lost my job"}
+    ) as response:
+        assert response.status_code == 200
+        yield from response.iter_lines()
+
+
+def test_kill_mid_stream_loses_no_accepted_message(tmp_path: Path, servers: list[Server]) -> None:
+    server = Server(tmp_path / "home", delay=0.5).start()
+    servers.append(server)
+    headers = _signed_in(server.url, new=True)
+    session = httpx.post(f"{server.url}/v1/sessions", json={}, headers=headers).json()["id"]
+
+    client = httpx.Client(headers=headers, timeout=httpx.Timeout(5.0))
+    lines = _stream_until_first_token(client, server.url, session)
+    for line in lines:
+        if line.startswith("event: token"):
+            break
+    assert server.process is not None
+    server.process.send_signal(signal.SIGKILL)
+    started = time.monotonic()
+    with pytest.raises(httpx.HTTPError):  # a clear transport error, not a hang
+        for line in lines:
+            assert not line.startswith("event: done")
+    assert time.monotonic() - started < 5
+    client.close()
+
+    restarted = Server(tmp_path / "home", delay=0.0)
+    restarted.port, restarted.url = server.port, server.url
+    servers.append(restarted.start())
+    headers = _signed_in(restarted.url, new=False)
+    messages = httpx.get(f"{restarted.url}/v1/sessions/{session}/messages", headers=headers).json()
+    assert messages[0]["role"] == "seeker" and messages[0]["text"] == "I lost my job"
+
+
+def test_sigterm_finishes_the_reply_in_flight(tmp_path: Path, servers: list[Server]) -> None:
+    server = Server(tmp_path / "home", delay=0.2).start()
+    servers.append(server)
+    headers = _signed_in(server.url, new=True)
+    session = httpx.post(f"{server.url}/v1/sessions", json={}, headers=headers).json()["id"]
+
+    client = httpx.Client(headers=headers, timeout=httpx.Timeout(10.0))
+    lines = _stream_until_first_token(client, server.url, session)
+    for line in lines:
+        if line.startswith("event: token"):
+            break
+    assert server.process is not None
+    server.process.send_signal(signal.SIGTERM)
+    rest = list(lines)
+    client.close()
+    assert "event: done" in rest
+    assert server.process.wait(30) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal
+
+    restarted = Server(tmp_path / "home", delay=0.0)
+    servers.append(restarted.start())
+    headers = _signed_in(restarted.url, new=False)
+    messages = httpx.get(f"{restarted.url}/v1/sessions/{session}/messages", headers=headers).json()
+    assert [m["role"] for m in messages] == ["seeker", "supporter"]
