@@ -12,6 +12,7 @@ __all__ = [
     "clause_prefix",
     "first_person",
     "is_negated",
+    "is_quoted",
     "mask_figurative",
     "sentence_at",
     "subject_of",
@@ -33,7 +34,7 @@ _FIGURATIVE = compile_pattern(
     r"|\bkiller (?:app|workout|deal|views|outfit|song|track|idea|headache|cramps)\b|\bkillers? (?:game|movie|show)\b"
     r"|\b(?:suspense|wait|waiting|heat|commute|traffic|homework|deadline|exam|exams|job|work|boss|kids|cold|pain|migraine|back|feet|knee|legs) (?:\w+ )?(?:is|are|was|'?s|will be) (?:literally |really |absolutely |actually )?(?:killing|murdering) me\b"
     r"|\b(?:i'?m|im|i am) (?:so |literally )?(?:dead|dying|deceased)\b(?= ?(?:lol|lmao|haha|xd|rofl|💀|😂|omg))|\blmao+ (?:i'?m )?dead\b"
-    r"|\bcut(?:ting)? (?:class|classes|ties|corners|carbs|sugar|back|down|onions|vegetables|veggies|my hair|the cord|costs|the line|it close|loose|in line|out)\b"
+    r"|\bcut\w* (?:class|classes|ties|corners|carbs|sugar|back|down|onions|vegetables|veggies|my hair|the cord|costs|the line|it close|loose|in line|out)\b"
     r"|\boverdos\w* on (?:netflix|sugar|coffee|caffeine|chocolate|candy|tv|anime|memes|youtube|tiktok|series|shows|work|sun|screen time)\b"
     r"|\bhang(?:ing)? (?:out|on|in there|up|a picture|the picture|pictures|the laundry|with|around)\b|\bblow(?:s|ing)? my mind\b"
     r"|\bme muero de (?:hambre|risa|sueno|ganas|frio|calor|aburrimiento|verguenza|sed)\b|\bmuert[oa]s? de (?:cansancio|risa|hambre|sueno|miedo|frio)\b|\bmatar el tiempo\b"
@@ -72,11 +73,15 @@ _TOPIC = _words(
     "story novel show episode hotline volunteer study history definition meaning game scene season "
     "chapter thesis assignment homework campaign psychology policy law debate news"
 )
+_OBJECT_PRONOUNS = _words("him them us her")
+_PREPOSITIONS = _words("to for with at about of from by on in into without like than")
 _SPEECH = compile_pattern(
     r"\b(?:he|she|they|friend|brother|sister|mom|dad|son|daughter|partner|husband|wife|boyfriend|girlfriend|someone|somebody|roommate|student|cousin|kid)\b[^.!?]{0,40}\b(?:said|says|told|tells|texted|wrote|writes|posted|keeps saying|kept saying|messaged|mentioned|admitted|confessed|screamed|threatens|threatened to)\b"
 )
+_QUOTED = re.compile(r"(?<![a-z])[\"'\u201c\u2018]([^\"\u201d\n]{3,}?)[\"'\u201d\u2019](?![a-z])")
+_SPEECH_VERB = compile_pattern(r"\b(?:said|says|told|tells|texted|wrote|writes|sings|sang|goes|line|quote|lyrics?)\b")
 _PAST = compile_pattern(
-    r"\bused to\b|\b(?:\d+|a few|few|several|many|two|three|four|five|ten) (?:years|year) (?:ago|back)\b|\bas a (?:kid|child|teen|teenager|young)|"
+    r"\bused to\b|\b(?:years|decades) ago\b|\b(?:\d+|a few|few|several|many|two|three|four|five|ten) (?:years|year) (?:ago|back)\b|\bas a (?:kid|child|teen|teenager|young)|"
     r"\bwhen i was (?:younger|little|a kid|a child|a teen|a teenager|in (?:high )?school|in college|at uni|\d+|growing up)|\bin the past\b|\bback then\b|\bback in\b|"
     r"\blong time ago\b|\bat my lowest\b|\bin (?:high school|college|my teens|my twenties)\b|\bteenage years\b|\bgrowing up\b|\bpreviously\b|\bonce upon\b|\b(?:19|20)\d\d\b"
 )
@@ -125,21 +130,47 @@ def subject_of(prefix: str, sentence: str) -> str | None:
     """
     if _SPEECH.search(prefix) or _SPEECH.search(sentence[: max(len(sentence) - len(prefix), 0)]):
         return "other"
-    for word in reversed(_WORD.findall(prefix)):
+    words = _WORD.findall(prefix)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         if word in _SELF:
             return "self"
-        if word in _OTHER:
+        if word in _OTHER and not _is_object(words, index):
             return "other"
         if word in _TOPIC:
             return "topic"
     return None
 
 
-def told_as_past(message: str, sentence: str) -> bool:
-    """Whether danger is told as over: past framing, and nothing says it is back."""
+def _is_object(words: list[str], index: int) -> bool:
+    """Whether the person word at `index` is an object ("to my kids", "him"), not a subject."""
+    if words[index] in _OBJECT_PRONOUNS:
+        return True
+    if index + 1 < len(words) and words[index + 1] in ("who", "that"):
+        return False
+    before = words[max(0, index - 2) : index]
+    return bool(before) and (before[-1] in _PREPOSITIONS or (len(before) == 2 and before[0] in _PREPOSITIONS))
+
+
+def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:
+    """Whether danger is told as over: past framing, and nothing says it is back.
+
+    With `strict` (emergencies such as an overdose), past framing alone is not
+    enough: the message must also say the person recovered.
+    """
     if _RELAPSE.search(message):
         return False
-    return bool(_PAST.search(sentence)) or bool(_PAST.search(message) and _RECOVERED.search(message))
+    recovered = bool(_PAST.search(message) and _RECOVERED.search(message))
+    return recovered if strict else recovered or bool(_PAST.search(sentence))
+
+
+def is_quoted(text: str, start: int, sentence: str) -> bool:
+    """Whether the match sits inside quotation marks in a sentence about a song, book or speaker."""
+    for quote in _QUOTED.finditer(text):
+        if quote.start() < start < quote.end():
+            outside = sentence.replace(quote.group(), " ")
+            return bool(_SPEECH_VERB.search(outside)) or any(w in _TOPIC for w in _WORD.findall(outside))
+    return False
 
 
 def first_person(sentence: str) -> bool:

@@ -18,6 +18,11 @@ from functools import lru_cache
 
 __all__ = ["Normalized", "normalize", "squeeze_pattern", "squeeze_word"]
 
+_SLANG = {
+    "liv": "live", "lyfe": "life", "ded": "dead", "cuttin": "cutting", "killin": "killing",
+    "dyin": "dying", "thinkin": "thinking", "abt": "about", "ppl": "people", "wanna": "want to",
+    "gonna": "going to", "u": "you", "ur": "your", "rn": "right now",
+}
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "’": "'", "‘": "'", "`": "'"}
 _TOKEN = re.compile(r"[\w@$*!'’]+")
@@ -29,8 +34,8 @@ _SPACED = re.compile(r"\b(?:[a-z][ .\-_]){2,}[a-z]\b")
 _LEXICON = (
     "suicide suicidal suicidio suicidarme suizid selbstmord kiled kiling myself overdose "
     "overdosed unalive tablets hanging razor noose worthless hopeles tomorow anymore "
-    "goodbye strangle abusive wrists lethal fatal unconscious breathing mourir morir matarme "
-    "sterben umbringen ritzen"
+    "goodbye strangle abusive wrists lethal fatal unconscious breathing mourir morir suicida "
+    "suicidas suicidaire suicidaires"
 ).split()
 
 
@@ -57,8 +62,8 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Canonicalise a message for matching; see the module docstring for the steps."""
     chars = _fold(text)
-    chars = _map_tokens(chars, _fix_token)
     chars = _join_spaced(chars)
+    chars = _map_tokens(chars, _fix_token)
     chars = _squeeze(chars)
     return Normalized("".join(c for c, _ in chars), tuple(i for _, i in chars), text)
 
@@ -123,11 +128,15 @@ def _fix_token(token: str) -> str:
     word = token.strip("'!")
     if not word:
         return token
+    lead = token[: token.index(word)]
+    trail = token[len(lead) + len(word) :]
+    if word in _SLANG:
+        return lead + _SLANG[word] + trail
     if _LEET_TOKEN.match(word):
         word = word.translate(_LEET)
     if "*" in word and word.strip("*"):
-        return _unmask(word)
-    return _repair(word) if word != token else _repair(token)
+        return lead + _unmask(word) + trail
+    return lead + _repair(word) + trail
 
 
 def _unmask(word: str) -> str:

@@ -15,6 +15,7 @@ from warmline.safety._context import (
     clause_prefix,
     first_person,
     is_negated,
+    is_quoted,
     mask_figurative,
     sentence_at,
     subject_of,
@@ -139,12 +140,14 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
         prefix = clause_prefix(text, start)
         if is_negated(prefix):
             return _IGNORE
-        subject = subject_of(prefix, sentence)
+        if is_quoted(text, start, sentence):
+            return _IGNORE
+        subject = None if rule.category is RiskCategory.ABUSE else subject_of(prefix, sentence)
         if subject == "other":
             return ConcernReason.THIRD_PARTY
         if subject == "topic" or (rule.name in _NEEDS_SELF and subject is None and not first_person(sentence)):
             return _IGNORE
-    if rule.category is not None and not rule.timeless and told_as_past(text, sentence):
+    if rule.category is not None and told_as_past(text, sentence, strict=rule.timeless):
         return ConcernReason.PAST_RISK
     return None
 

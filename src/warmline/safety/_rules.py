@@ -21,9 +21,9 @@ _MACROS = {
     "<i>": r"(?:\bi\b|\bi'?m\b|\bim\b|\bi'?ve\b|\bive\b|\bi'?d\b|\bi'?ll\b)",
     "<me>": r"(?:myself|my ?self|me)",
     "<w>": r"[\w']+",
-    "<gap>": r"(?:[\w']+ ){0,4}",
+    "<gap>": r"(?:(?!(?:never|not|no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|has never|have never)\b)[\w']+ ){0,3}",
     "<want>": (
-        r"(?:want(?:s|ed)? to|wanna|wana|going to|gonna|gona|about to|plan(?:ning)? to|"
+        r"(?:want(?:s|ed)? to|wanna|wana|going to|gonna|gona|about to|plan\w* to|"
         r"need to|have to|decided to|ready to|will|should|could|might|try(?:ing)? to|"
         r"thinking (?:about|of)|think about|urge to|urges to)"
     ),
