@@ -21,7 +21,7 @@ __all__ = ["Normalized", "normalize", "squeeze_pattern", "squeeze_word"]
 _SLANG = {
     "liv": "live", "lyfe": "life", "ded": "dead", "cuttin": "cutting", "killin": "killing",
     "dyin": "dying", "thinkin": "thinking", "abt": "about", "ppl": "people", "wanna": "want to",
-    "gonna": "going to", "u": "you", "ur": "your", "rn": "right now",
+    "gonna": "going to", "feelin": "feeling", "u": "you", "ur": "your", "rn": "right now",
 }
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "’": "'", "‘": "'", "`": "'"}
@@ -33,8 +33,8 @@ _SPACED = re.compile(r"\b(?:[a-z][ .\-_]){2,}[a-z]\b")
 # are left out on purpose: "amuse" must not become "abuse", nor "prison" "poison".
 _LEXICON = (
     "suicide suicidal suicidio suicidarme suizid selbstmord kiled kiling myself overdose "
-    "overdosed unalive tablets hanging razor noose worthless hopeles tomorow anymore "
-    "goodbye strangle abusive wrists lethal fatal unconscious breathing mourir morir suicida "
+    "overdosed unalive tablets razor noose worthless hopeles tomorow anymore "
+    "goodbye abusive wrists lethal fatal unconscious breathing mourir morir suicida "
     "suicidas suicidaire suicidaires"
 ).split()
 
@@ -152,6 +152,8 @@ def _unmask(word: str) -> str:
 def _repair(word: str) -> str:
     """Return the lexicon word within one edit of `word` (words of 5+ letters only)."""
     squeezed = squeeze_word(word)
+    if len(squeezed) == 4 and squeezed not in _SHORT:
+        return next((w for w in _SHORT if sorted(w) == sorted(squeezed) and _within_one_edit(w, squeezed)), word)
     if len(squeezed) < 5 or squeezed in _LEXICON_SET or not squeezed.isalpha():
         return word
     for entry in _BY_INITIAL.get(squeezed[0], ()):
@@ -203,6 +205,8 @@ def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 _MASKABLE = (*_LEXICON, *"kill killing die dead cut cutting hurt rape abuse pills hang self".split())
 _LEXICON = tuple(squeeze_word(w) for w in _LEXICON)
 _LEXICON_SET = frozenset(_LEXICON)
+_SHORT = frozenset("want dead life self pils die".split())
+"""Short words repaired only when two letters are swapped ("wnat", "slef")."""
 _BY_INITIAL: dict[str, tuple[str, ...]] = {}
 for _entry in _LEXICON:
     _BY_INITIAL[_entry[0]] = (*_BY_INITIAL.get(_entry[0], ()), _entry)
