@@ -4,6 +4,7 @@ risk it is, and whether it is told as past and recovered from."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from warmline.safety._normalize import squeeze_word
 from warmline.safety._rules import compile_pattern
@@ -49,6 +50,8 @@ _NEGATION = compile_pattern(
 _NEGATION_EXCEPTIONS = compile_pattern(
     r"\b(?:don'?t|dont|do not|didn'?t) (?:know|care|think i can|see why|understand)|\bnot sure|\bnot going to lie|\bnot gonna lie|\bcan'?t (?:stop|help|resist|wait|shake|get|take|bear|go|control)|\bcannot (?:stop|help|resist|control)|\bno (?:way|one|reason|point|hope|matter)|\bnever (?:stop|stopped|get|gets)|\b(?:won'?t|wont) (?:stop|leave|go away)|\bdon'?t (?:want to keep|have the energy)"
 )
+_WINDOW = 400
+"""How far back a clause or sentence is looked for; longer ones are cut there."""
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|,|\bbut\b|\bbecause\b|\bthough\b|\balthough\b|\bpero\b|\bmais\b|\baber\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[a-z']+")
@@ -105,14 +108,14 @@ def mask_figurative(text: str) -> str:
 
 def clause_prefix(text: str, start: int) -> str:
     """The text of the clause that contains `start`, up to `start`."""
-    head = text[:start]
+    head = text[max(0, start - _WINDOW) : start]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
     return head[breaks[-1] :] if breaks else head
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The whole sentence containing the span."""
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - _WINDOW), start)), default=max(0, start - _WINDOW))
     right = _SENTENCE_BREAK.search(text, end)
     return text[left : right.start() if right else len(text)]
 
@@ -159,17 +162,28 @@ def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:
     With `strict` (emergencies such as an overdose), past framing alone is not
     enough: the message must also say the person recovered.
     """
-    if _RELAPSE.search(message):
+    relapse, recovered = _message_time(message)
+    if relapse:
         return False
-    recovered = bool(_PAST.search(message) and _RECOVERED.search(message))
     return recovered if strict else recovered or bool(_PAST.search(sentence))
+
+
+@lru_cache(maxsize=64)
+def _message_time(message: str) -> tuple[bool, bool]:
+    """Whether the message says danger is back, and whether it tells of recovery from the past."""
+    return bool(_RELAPSE.search(message)), bool(_PAST.search(message) and _RECOVERED.search(message))
+
+
+@lru_cache(maxsize=64)
+def _quotes(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _QUOTED.finditer(text))
 
 
 def is_quoted(text: str, start: int, sentence: str) -> bool:
     """Whether the match sits inside quotation marks in a sentence about a song, book or speaker."""
-    for quote in _QUOTED.finditer(text):
-        if quote.start() < start < quote.end():
-            outside = sentence.replace(quote.group(), " ")
+    for left, right, quoted in _quotes(text):
+        if left < start < right:
+            outside = sentence.replace(quoted, " ")
             return bool(_SPEECH_VERB.search(outside)) or any(w in _TOPIC for w in _WORD.findall(outside))
     return False
 

@@ -27,6 +27,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "’": "'", "‘": "'", "`": "'"}
 _TOKEN = re.compile(r"[\w@$*!'’]+")
 _LEET_TOKEN = re.compile(r"^(?=.*[a-z])(?=.*[0-9@$!])[a-z0-9@$!']+$")
+_REPEATS = re.compile(r"([a-z])\1+")
 _SPACED = re.compile(r"\b(?:[a-z][ .\-_]){2,}[a-z]\b")
 
 # Distinctive words whose misspellings and masked forms we repair. Common words
@@ -61,11 +62,11 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Canonicalise a message for matching; see the module docstring for the steps."""
-    chars = _fold(text)
-    chars = _join_spaced(chars)
-    chars = _map_tokens(chars, _fix_token)
-    chars = _squeeze(chars)
-    return Normalized("".join(c for c, _ in chars), tuple(i for _, i in chars), text)
+    folded, origin = _fold(text)
+    folded, origin = _edit(folded, origin, _spaced_edits(folded))
+    folded, origin = _edit(folded, origin, _token_edits(folded))
+    folded, origin = _edit(folded, origin, ((m.start() + 1, m.end(), "") for m in _REPEATS.finditer(folded)))
+    return Normalized(folded, tuple(origin), text)
 
 
 def squeeze_pattern(pattern: str) -> str:
@@ -89,40 +90,53 @@ def squeeze_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _fold(text: str) -> list[tuple[str, int]]:
+def _fold(text: str) -> tuple[str, list[int]]:
     """Lower-case and strip accents character by character, keeping origins."""
-    out: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
-        low = char.lower()
-        if low in _SPECIAL:
-            out.extend((c, index) for c in _SPECIAL[low])
-            continue
-        base = unicodedata.normalize("NFKD", low)
-        kept = "".join(c for c in base if not unicodedata.combining(c)) or low
-        out.extend((c, index) for c in kept)
-    return out
-
-
-def _map_tokens(chars: list[tuple[str, int]], fix) -> list[tuple[str, int]]:
-    """Apply `fix` to every token, spreading each token's origins over its new letters."""
-    text = "".join(c for c, _ in chars)
-    out: list[tuple[str, int]] = []
-    last = 0
-    for match in _TOKEN.finditer(text):
-        out.extend(chars[last : match.start()])
-        token = match.group()
-        fixed = fix(token)
-        if fixed == token:
-            out.extend(chars[match.start() : match.end()])
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text.lower()):
+        if char.isascii():
+            kept = char
+        elif char in _SPECIAL:
+            kept = _SPECIAL[char]
         else:
-            origins = [i for _, i in chars[match.start() : match.end()]]
-            for k, c in enumerate(fixed):
-                out.append((c, origins[min(k * len(origins) // max(len(fixed), 1), len(origins) - 1)]))
-        last = match.end()
-    out.extend(chars[last:])
-    return out
+            kept = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)) or char
+        chars.append(kept)
+        origin.extend([index] * len(kept))
+    return "".join(chars), origin
 
 
+def _edit(text: str, origin: list[int], edits) -> tuple[str, list[int]]:
+    """Apply sorted, non-overlapping `(start, end, replacement)` edits, spreading origins."""
+    pieces: list[str] = []
+    origins: list[int] = []
+    last = 0
+    for start, end, replacement in edits:
+        pieces.append(text[last:start])
+        origins.extend(origin[last:start])
+        span = origin[start:end] or [origin[start - 1] if start else 0]
+        pieces.append(replacement)
+        origins.extend(span[min(k * len(span) // max(len(replacement), 1), len(span) - 1)] for k in range(len(replacement)))
+        last = end
+    if last == 0:
+        return text, origin
+    pieces.append(text[last:])
+    origins.extend(origin[last:])
+    return "".join(pieces), origins
+
+
+def _token_edits(text: str):
+    """Replace tokens that `_fix_token` changes."""
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        fixed = _fix_token(token)
+        if fixed != token:
+            yield match.start(), match.end(), fixed
+
+
+@lru_cache(maxsize=8192)
 def _fix_token(token: str) -> str:
     """Undo leetspeak and masking, then repair near-misses of the risk lexicon."""
     word = token.strip("'!")
@@ -148,7 +162,7 @@ def _unmask(word: str) -> str:
     return squeezed
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _repair(word: str) -> str:
     """Return the lexicon word within one edit of `word` (words of 5+ letters only)."""
     squeezed = squeeze_word(word)
@@ -180,26 +194,12 @@ def squeeze_word(word: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", word)
 
 
-def _join_spaced(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _spaced_edits(text: str):
     """Join letters spelled out with separators: "k i l l" and "k.i.l.l" become "kill"."""
-    text = "".join(c for c, _ in chars)
-    drop: set[int] = set()
     for match in _SPACED.finditer(text):
         letters = match.group()[::2]
-        if letters in {"iam", "ia", "aia"}:
-            continue
-        drop.update(range(match.start() + 1, match.end(), 2))
-    return [pair for k, pair in enumerate(chars) if k not in drop]
-
-
-def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Collapse every run of one repeated letter to a single letter."""
-    out: list[tuple[str, int]] = []
-    for char, origin in chars:
-        if out and char.isalpha() and out[-1][0] == char:
-            continue
-        out.append((char, origin))
-    return out
+        if letters not in {"iam", "ia", "aia"}:
+            yield match.start(), match.end(), letters
 
 
 _MASKABLE = (*_LEXICON, *"kill killing die dead cut cutting hurt rape abuse pills hang self".split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warmline.safety._context import (
     clause_prefix,
@@ -22,7 +23,7 @@ from warmline.safety._context import (
     told_as_past,
 )
 from warmline.safety._normalize import Normalized, normalize
-from warmline.safety._rules import Rule
+from warmline.safety._rules import Rule, anchors_in
 from warmline.safety._rules_en import RULES_EN
 from warmline.safety._rules_intl import RULES_INTL
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory
@@ -119,11 +120,16 @@ def _seeker_texts(history: Iterable[str | Utterance]) -> list[str]:
     return texts
 
 
+@lru_cache(maxsize=1024)
 def _analyse(message: str) -> _Turn:
+    """Find and qualify every rule match; cached, so history turns are analysed once."""
     normalized = normalize(message)
     text = mask_figurative(normalized.text)
     hits = []
+    present = anchors_in(text, RULES)
     for rule in RULES:
+        if not rule.may_match(present):
+            continue
         for match in rule.pattern.finditer(text):
             why = _suppression(rule, text, match.start(), match.end())
             if why is not _IGNORE:
