@@ -40,22 +40,29 @@ def main() -> None:
             assess_risk(case.text, case.history)
             wall.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
-    print(f"risk assessor over {len(wall)} assessments ({len(cases)} messages x {args.repeat}); "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"risk assessor over {len(wall)} assessments ({len(cases)} messages x {args.repeat}); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(f"wall: {_summary(wall)}")
     print(f"cpu:  {_summary(cpu)}")
     message = " ".join(case.text for case in cases if case.kind == "long")[:4000]
     _analyse.cache_clear()
     started, started_cpu = time.perf_counter(), time.process_time()
     assess_risk(message)
-    print(f"one {len(message)}-character message (the longest accepted): "
-          f"wall {(time.perf_counter() - started) * 1000:.2f} ms, cpu {(time.process_time() - started_cpu) * 1000:.2f} ms")
+    print(
+        f"one {len(message)}-character message (the longest accepted): "
+        f"wall {(time.perf_counter() - started) * 1000:.2f} ms, "
+        f"cpu {(time.process_time() - started_cpu) * 1000:.2f} ms"
+    )
 
 
 def _summary(timings: list[float]) -> str:
     ordered = sorted(timings)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
-    return f"median {statistics.median(ordered):.3f} ms   p95 {p95:.3f} ms   max {ordered[-1]:.3f} ms"
+    return (
+        f"median {statistics.median(ordered):.3f} ms   p95 {p95:.3f} ms   max {ordered[-1]:.3f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,12 @@ def safety(
     ] = False,
     evaluate: Annotated[
         Path | None,
-        typer.Option("--eval", help="Print recall, false alarms and the per-category table for a labelled JSONL set.", exists=True, dir_okay=False),
+        typer.Option(
+            "--eval",
+            help="Print recall, false alarms and the per-category table for a labelled JSONL set.",
+            exists=True,
+            dir_okay=False,
+        ),
     ] = None,
 ) -> None:
     """Read one message per line from stdin; print one JSON assessment per line."""

@@ -5,7 +5,13 @@ perceive and before plan; `GuardStage` runs after respond. Both are also usable
 as plain functions: `assess_risk`, `crisis_reply`, `check_reply`, `safe_reply`.
 """
 
-from warmline.safety._evaluate import EvalReport, LabelledCase, evaluate_risk, format_report, read_cases
+from warmline.safety._evaluate import (
+    EvalReport,
+    LabelledCase,
+    evaluate_risk,
+    format_report,
+    read_cases,
+)
 from warmline.safety._guard import (
     GuardContext,
     GuardVerdict,
@@ -32,7 +38,12 @@ from warmline.safety._refusal import (
     measure_overrefusal,
     read_xstest_prompts,
 )
-from warmline.safety._resources import CrisisLine, CrisisResources, load_resource_table, resources_for
+from warmline.safety._resources import (
+    CrisisLine,
+    CrisisResources,
+    load_resource_table,
+    resources_for,
+)
 from warmline.safety._risk import assess_risk
 from warmline.safety._stage import CAREFUL_NOTE, GuardedEmit, GuardStage, SafetyStage
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory

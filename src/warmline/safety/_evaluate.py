@@ -18,7 +18,14 @@ from warmline.safety._risk import assess_risk
 from warmline.safety._types import RiskCategory
 from warmline.types import RiskLevel
 
-__all__ = ["CategoryScore", "EvalReport", "LabelledCase", "evaluate_risk", "format_report", "read_cases"]
+__all__ = [
+    "CategoryScore",
+    "EvalReport",
+    "LabelledCase",
+    "evaluate_risk",
+    "format_report",
+    "read_cases",
+]
 
 
 class LabelledCase(BaseModel):
@@ -66,7 +73,9 @@ def read_cases(path: Path | str) -> list[LabelledCase]:
             try:
                 cases.append(LabelledCase.model_validate(json.loads(line)))
             except ValueError as error:
-                raise DataFormatError(f"not a labelled case: {error}", path=path, line=number) from None
+                raise DataFormatError(
+                    f"not a labelled case: {error}", path=path, line=number
+                ) from None
     return cases
 
 
@@ -82,12 +91,17 @@ def evaluate_risk(cases: list[LabelledCase]) -> EvalReport:
     for case, predicted, expected, result in zip(cases, risky, truth, predictions, strict=True):
         kinds.setdefault(case.kind, []).append(predicted == expected)
         if predicted != expected:
-            failures.append(f"[{case.kind}] expected {case.level.value}, got {result.level.value}: {case.text[:100]}")
+            failures.append(
+                f"[{case.kind}] expected {case.level.value}, got {result.level.value}: "
+                f"{case.text[:100]}"
+            )
     return EvalReport(
         cases=len(cases),
         risk_cases=positives,
         risk_recall=_ratio(sum(p and t for p, t in zip(risky, truth, strict=True)), positives),
-        false_alarm_rate=_ratio(sum(p and not t for p, t in zip(risky, truth, strict=True)), negatives, empty=0.0),
+        false_alarm_rate=_ratio(
+            sum(p and not t for p, t in zip(risky, truth, strict=True)), negatives, empty=0.0
+        ),
         categories=[_category_score(c, cases, predictions) for c in RiskCategory],
         kinds={kind: sum(ok) / len(ok) for kind, ok in sorted(kinds.items())},
         failures=failures,
@@ -117,7 +131,9 @@ def format_report(report: EvalReport, title: str = "") -> str:
     lines.append(f"false-alarm rate {report.false_alarm_rate:.3f}")
     lines.append(f"{'category':<20}{'support':>8}{'precision':>11}{'recall':>8}")
     for score in report.categories:
-        lines.append(f"{score.category:<20}{score.support:>8}{score.precision:>11.3f}{score.recall:>8.3f}")
+        lines.append(
+            f"{score.category:<20}{score.support:>8}{score.precision:>11.3f}{score.recall:>8.3f}"
+        )
     lines.append(f"{'kind':<24}{'accuracy':>9}")
     lines.extend(f"{kind:<24}{accuracy:>9.3f}" for kind, accuracy in report.kinds.items())
     return "\n".join(lines)

@@ -19,12 +19,36 @@ from functools import lru_cache
 __all__ = ["Normalized", "normalize", "squeeze_pattern", "squeeze_word"]
 
 _SLANG = {
-    "liv": "live", "lyfe": "life", "ded": "dead", "cuttin": "cutting", "killin": "killing",
-    "dyin": "dying", "thinkin": "thinking", "abt": "about", "ppl": "people", "wanna": "want to",
-    "gonna": "going to", "feelin": "feeling", "u": "you", "ur": "your", "rn": "right now",
+    "liv": "live",
+    "lyfe": "life",
+    "ded": "dead",
+    "cuttin": "cutting",
+    "killin": "killing",
+    "dyin": "dying",
+    "thinkin": "thinking",
+    "abt": "about",
+    "ppl": "people",
+    "wanna": "want to",
+    "gonna": "going to",
+    "feelin": "feeling",
+    "u": "you",
+    "ur": "your",
+    "rn": "right now",
 }
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
-_SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "’": "'", "‘": "'", "`": "'"}
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
+_SPECIAL = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "’": "'",
+    "‘": "'",
+    "`": "'",
+}
 _TOKEN = re.compile(r"[\w@$*!'’]+")
 _LEET_TOKEN = re.compile(r"^(?=.*[a-z])(?=.*[0-9@$!])[a-z0-9@$!']+$")
 _REPEATS = re.compile(r"([a-z])\1+")
@@ -53,8 +77,10 @@ class Normalized:
         if not self.origin or end <= start:
             return (0, 0)
         first, last = self.origin[start], self.origin[end - 1] + 1
-        while last < len(self.source) and self.source[last].isalpha() and (
-            self.source[last].lower() == self.source[last - 1].lower()
+        while (
+            last < len(self.source)
+            and self.source[last].isalpha()
+            and (self.source[last].lower() == self.source[last - 1].lower())
         ):
             last += 1
         return (first, last)
@@ -65,7 +91,9 @@ def normalize(text: str) -> Normalized:
     folded, origin = _fold(text)
     folded, origin = _edit(folded, origin, _spaced_edits(folded))
     folded, origin = _edit(folded, origin, _token_edits(folded))
-    folded, origin = _edit(folded, origin, ((m.start() + 1, m.end(), "") for m in _REPEATS.finditer(folded)))
+    folded, origin = _edit(
+        folded, origin, ((m.start() + 1, m.end(), "") for m in _REPEATS.finditer(folded))
+    )
     return Normalized(folded, tuple(origin), text)
 
 
@@ -102,7 +130,12 @@ def _fold(text: str) -> tuple[str, list[int]]:
         elif char in _SPECIAL:
             kept = _SPECIAL[char]
         else:
-            kept = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)) or char
+            kept = (
+                "".join(
+                    c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+                )
+                or char
+            )
         chars.append(kept)
         origin.extend([index] * len(kept))
     return "".join(chars), origin
@@ -118,7 +151,10 @@ def _edit(text: str, origin: list[int], edits) -> tuple[str, list[int]]:
         origins.extend(origin[last:start])
         span = origin[start:end] or [origin[start - 1] if start else 0]
         pieces.append(replacement)
-        origins.extend(span[min(k * len(span) // max(len(replacement), 1), len(span) - 1)] for k in range(len(replacement)))
+        origins.extend(
+            span[min(k * len(span) // max(len(replacement), 1), len(span) - 1)]
+            for k in range(len(replacement))
+        )
         last = end
     if last == 0:
         return text, origin
@@ -167,7 +203,10 @@ def _repair(word: str) -> str:
     """Return the lexicon word within one edit of `word` (words of 5+ letters only)."""
     squeezed = squeeze_word(word)
     if len(squeezed) == 4 and squeezed not in _SHORT:
-        return next((w for w in _SHORT if sorted(w) == sorted(squeezed) and _within_one_edit(w, squeezed)), word)
+        return next(
+            (w for w in _SHORT if sorted(w) == sorted(squeezed) and _within_one_edit(w, squeezed)),
+            word,
+        )
     if len(squeezed) < 5 or squeezed in _LEXICON_SET or not squeezed.isalpha():
         return word
     for entry in _BY_INITIAL.get(squeezed[0], ()):
@@ -184,7 +223,12 @@ def _within_one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -202,7 +246,10 @@ def _spaced_edits(text: str):
             yield match.start(), match.end(), letters
 
 
-_MASKABLE = (*_LEXICON, *"kill killing die dead cut cutting hurt rape abuse pills hang self".split())
+_MASKABLE = (
+    *_LEXICON,
+    *"kill killing die dead cut cutting hurt rape abuse pills hang self".split(),
+)
 _LEXICON = tuple(squeeze_word(w) for w in _LEXICON)
 _LEXICON_SET = frozenset(_LEXICON)
 _SHORT = frozenset("want dead life self pils die".split())

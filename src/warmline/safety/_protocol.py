@@ -50,7 +50,8 @@ class CrisisReply(BaseModel):
 
 _ACKNOWLEDGE: dict[RiskCategory, tuple[str, ...]] = {
     RiskCategory.SUICIDE: (
-        "Thank you for telling me how much pain you're in. It sounds like you're having thoughts of "
+        "Thank you for telling me how much pain you're in. It sounds like you're having thoug"
+        "hts of "
         "ending your life, and I'm really glad you said it out loud to me.",
         "Thank you for trusting me with this. Hearing that you're thinking about not being alive "
         "matters to me, and it took courage to say.",
@@ -58,7 +59,8 @@ _ACKNOWLEDGE: dict[RiskCategory, tuple[str, ...]] = {
     RiskCategory.SELF_HARM: (
         "Thank you for telling me that you've been hurting yourself. That can be really hard to "
         "share, and I'm glad you did.",
-        "Thank you for being honest with me about wanting to hurt yourself. You don't have to carry "
+        "Thank you for being honest with me about wanting to hurt yourself. You don't have to"
+        " carry "
         "that alone, and I'm glad you told me.",
     ),
     RiskCategory.HARM_TO_OTHERS: (
@@ -150,8 +152,13 @@ def crisis_reply(
     }
     order = list(ProtocolElement)
     if category is RiskCategory.MEDICAL_EMERGENCY:
-        order = [ProtocolElement.ACKNOWLEDGE, ProtocolElement.SAFETY_CHECK, ProtocolElement.RESOURCES,
-                 ProtocolElement.LIMITS, ProtocolElement.PRESENCE]
+        order = [
+            ProtocolElement.ACKNOWLEDGE,
+            ProtocolElement.SAFETY_CHECK,
+            ProtocolElement.RESOURCES,
+            ProtocolElement.LIMITS,
+            ProtocolElement.PRESENCE,
+        ]
     text = "\n\n".join(elements[e] for e in order)
     return CrisisReply(text=text, elements=elements, category=category, country=table.country)
 
@@ -189,10 +196,20 @@ def _acknowledge(category: RiskCategory, personal: str | None, pick: int) -> str
 
 _THANKS = re.compile(r"\bthank", re.IGNORECASE)
 _CHECKS: dict[ProtocolElement, re.Pattern[str]] = {
-    ProtocolElement.ACKNOWLEDGE: re.compile(r"\bthank(?:s| you)\b.*\b(?:tell|telling|told|shar\w+|trust\w*|said|honest)", re.IGNORECASE | re.DOTALL),
-    ProtocolElement.LIMITS: re.compile(r"\bI'?m an AI\b.*\bcan'?t (?:call|come)", re.IGNORECASE | re.DOTALL),
-    ProtocolElement.SAFETY_CHECK: re.compile(r"\b(?:safe|danger|call [^?]*)\b[^?]*\?", re.IGNORECASE),
-    ProtocolElement.PRESENCE: re.compile(r"\bI'?m (?:still )?here\b.*\b(?:keep talking|not going anywhere|talk)", re.IGNORECASE | re.DOTALL),
+    ProtocolElement.ACKNOWLEDGE: re.compile(
+        r"\bthank(?:s| you)\b.*\b(?:tell|telling|told|shar\w+|trust\w*|said|honest)",
+        re.IGNORECASE | re.DOTALL,
+    ),
+    ProtocolElement.LIMITS: re.compile(
+        r"\bI'?m an AI\b.*\bcan'?t (?:call|come)", re.IGNORECASE | re.DOTALL
+    ),
+    ProtocolElement.SAFETY_CHECK: re.compile(
+        r"\b(?:safe|danger|call [^?]*)\b[^?]*\?", re.IGNORECASE
+    ),
+    ProtocolElement.PRESENCE: re.compile(
+        r"\bI'?m (?:still )?here\b.*\b(?:keep talking|not going anywhere|talk)",
+        re.IGNORECASE | re.DOTALL,
+    ),
 }
 
 

@@ -66,15 +66,19 @@ def resources_for(country: str | None = None) -> CrisisResources:
 
 @lru_cache(maxsize=8)
 def load_resource_table(override: str | None = None) -> dict[str, CrisisResources]:
-    """The shipped table, with entries from the `override` JSON file replacing or adding countries."""
-    shipped = json.loads(resources.files("warmline.safety").joinpath("resources.json").read_text("utf-8"))
+    """The shipped table; entries in the `override` JSON file replace or add countries."""
+    shipped = json.loads(
+        resources.files("warmline.safety").joinpath("resources.json").read_text("utf-8")
+    )
     entries = _entries(shipped, "resources.json")
     if override:
         path = Path(override)
         try:
             extra = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
-            raise ConfigurationError(f"WARMLINE_RESOURCES={override}: cannot read it ({error})") from None
+            raise ConfigurationError(
+                f"WARMLINE_RESOURCES={override}: cannot read it ({error})"
+            ) from None
         entries |= _entries(extra, str(path))
     return entries
 
@@ -88,5 +92,7 @@ def _entries(raw: dict, source: str) -> dict[str, CrisisResources]:
         try:
             entries[code] = CrisisResources(country=code, **value)
         except (TypeError, ValidationError) as error:
-            raise ConfigurationError(f"{source}: entry {key!r} is not a resource entry ({error})") from None
+            raise ConfigurationError(
+                f"{source}: entry {key!r} is not a resource entry ({error})"
+            ) from None
     return entries

@@ -59,8 +59,8 @@ class _Turn:
     normalized: Normalized
     hits: tuple[_Hit, ...]
 
-    def scores(self) -> dict[RiskCategory, float]:
-        """Per-category score: the strongest few signals of each category, summed."""
+    def scores(self, *, distress: bool = True) -> dict[RiskCategory, float]:
+        """Per-category sum of distinct signals; `distress` counts hopeless words toward suicide."""
         total: dict[RiskCategory, float] = {}
         seen: set[str] = set()
         for hit in self.hits:
@@ -69,8 +69,9 @@ class _Turn:
             seen.add(hit.rule.name)
             if hit.rule.category is not None:
                 total[hit.rule.category] = total.get(hit.rule.category, 0.0) + hit.rule.weight
-            elif hit.rule.reason in _DISTRESS:
-                total[RiskCategory.SUICIDE] = total.get(RiskCategory.SUICIDE, 0.0) + _DISTRESS_WEIGHT
+            elif distress and hit.rule.reason in _DISTRESS:
+                suicide = total.get(RiskCategory.SUICIDE, 0.0)
+                total[RiskCategory.SUICIDE] = suicide + _DISTRESS_WEIGHT
         return total
 
 
@@ -81,14 +82,20 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
         message: the seeker's new message.
         history: earlier messages, oldest first: plain strings are taken as the
             seeker's; supporter utterances are ignored.
+
+    Earlier messages add to the current one only when it carries a warning sign
+    of its own, so that signs which build up are caught, while a calm message
+    after a crisis does not set the protocol off again (the session stays in
+    careful mode instead).
     """
     current = _analyse(message)
     earlier = [_analyse(text) for text in _seeker_texts(history)[-HISTORY_TURNS:]]
     scores = current.scores()
+    signs = current.scores(distress=False)
     combined = dict(scores)
     for back, turn in enumerate(reversed(earlier), start=1):
         for category, value in turn.scores().items():
-            if scores.get(category, 0.0) > 0.0:
+            if signs.get(category, 0.0) > 0.0:
                 combined[category] = combined.get(category, 0.0) + value * HISTORY_DECAY**back
     categories = [c for c in RiskCategory if combined.get(c, 0.0) >= 1.0]
     evidence = _evidence(current, 0, categories)
@@ -103,9 +110,15 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
     else:
         level = RiskLevel.NONE
     strongest = max(combined.values(), default=0.0)
-    score = min(1.0, strongest) if categories else min(0.9, max(strongest, 0.3 if concerns else 0.0))
+    score = (
+        min(1.0, strongest) if categories else min(0.9, max(strongest, 0.3 if concerns else 0.0))
+    )
     return RiskAssessment(
-        level=level, categories=categories, concerns=concerns, evidence=evidence, score=round(score, 3)
+        level=level,
+        categories=categories,
+        concerns=concerns,
+        evidence=evidence,
+        score=round(score, 3),
     )
 
 
@@ -151,7 +164,9 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
         subject = None if rule.category is RiskCategory.ABUSE else subject_of(prefix, sentence)
         if subject == "other":
             return ConcernReason.THIRD_PARTY
-        if subject == "topic" or (rule.name in _NEEDS_SELF and subject is None and not first_person(sentence)):
+        if subject == "topic" or (
+            rule.name in _NEEDS_SELF and subject is None and not first_person(sentence)
+        ):
             return _IGNORE
     if rule.category is not None and told_as_past(text, sentence, strict=rule.timeless):
         return ConcernReason.PAST_RISK
@@ -159,15 +174,29 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
 
 
 def _evidence(turn: _Turn, index: int, categories: list[RiskCategory]) -> list[Evidence]:
-    spans = []
+    spans: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
     for hit in turn.hits:
         if hit.suppressed and categories:
             continue
         if categories and hit.rule.category not in categories:
             continue
-        label = hit.rule.category.value if hit.rule.category and not hit.suppressed else _reason(hit)
+        label = (
+            hit.rule.category.value if hit.rule.category and not hit.suppressed else _reason(hit)
+        )
         start, end = turn.normalized.span(hit.start, hit.end)
-        spans.append(Evidence(start=start, end=end, text=turn.normalized.source[start:end], label=label, turn=index))
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        spans.append(
+            Evidence(
+                start=start,
+                end=end,
+                text=turn.normalized.source[start:end],
+                label=label,
+                turn=index,
+            )
+        )
     return spans
 
 

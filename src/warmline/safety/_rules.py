@@ -24,7 +24,10 @@ _MACROS = {
     "<i>": r"(?:\bi\b|\bi'?m\b|\bim\b|\bi'?ve\b|\bive\b|\bi'?d\b|\bi'?ll\b)",
     "<me>": r"(?:myself|my ?self|me)",
     "<w>": r"[\w']+",
-    "<gap>": r"(?:(?!(?:never|not|no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|has never|have never)\b)[\w']+ ){0,3}",
+    "<gap>": (
+        r"(?:(?!(?:never|not|no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|has never|"
+        r"have never)\b)[\w']+ ){0,3}"
+    ),
     "<want>": (
         r"(?:want(?:s|ed)? to|wanna|wana|going to|gonna|gona|about to|plan\w* to|"
         r"need to|have to|decided to|ready to|will|should|could|might|try(?:ing)? to|"
@@ -95,7 +98,9 @@ def rule(
     """A rule that counts toward a risk category."""
     weak = reason or (ConcernReason.WARNING_SIGN if weight < 1.0 else None)
     pattern = compile_pattern(source)
-    return Rule(name, pattern, weight, category, weak, personal, timeless, required_literals(pattern))
+    return Rule(
+        name, pattern, weight, category, weak, personal, timeless, required_literals(pattern)
+    )
 
 
 def concern(reason: ConcernReason, name: str, source: str, *, personal: bool = False) -> Rule:

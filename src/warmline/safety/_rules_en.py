@@ -3,92 +3,325 @@
 from __future__ import annotations
 
 from warmline.safety._rules import Rule, concern, rule
+from warmline.safety._rules_suicide import SUICIDE_EN
 from warmline.safety._types import ConcernReason as C
 from warmline.safety._types import RiskCategory as R
 
 __all__ = ["RULES_EN"]
 
-_SUICIDE = [
-    rule(R.SUICIDE, 1.0, "kill-self", r"\b(?:kill|killing|killed|kills|unaliv\w*|murder|end|delete|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|gas|suffocate) ?(?:myself|my ?self)\b(?! (?:in the foot|up|out|with laughter|laughing|at the gym|with work))|\b(?:to|wanna|gonna|should|could|might|will|just) off (?:myself|my ?self)\b|\b(?:want|wish|wishing|hope|hoping|pray|praying) (?:someone|somebody|god|something|a car|a truck|a bus|the cancer) (?:would|to|could|will) (?:just )?(?:kill|hit) me\b"),
-    rule(R.SUICIDE, 1.0, "kms", r"(?<!\d )(?<![\d.,])\b(?:kms|kys|ctb|sewerslide|sewer slide|self[- ]?delete|unaliv\w*)\b(?! (?:away|from|per|an hour|a day|long|of))"),
-    rule(R.SUICIDE, 1.0, "suicidal-self", r"\b(?:suicidal|suicide|suicidality)\b", reason=None),
-    rule(R.SUICIDE, 1.0, "want-die", r"\b(?:want\w*|wanna|wana|wish\w*|ready|prefer|deserve|'?d like|need|should|hope|hoping|pray\w*) (?:to )?(?:i (?:could|would|might) )?(?:just |simply |really )?(?:die|liv no more|be dead|not be alive|stop (?:being alive|living|breathing)|stop existing|not exist|disappear forever|sleep forever|not wake up|never wake up|overdose|od)\b|\b(?:hope|hoping|pray\w*|wish\w*) (?:that )?i (?:just )?(?:die|get hit by|don'?t make it)\b|\b(?:going to|gonna|about to|plan\w* to) (?:overdose|od|end it all|take all (?:my|the|of my) (?:pills|meds|tablets))\b|\bwish\w* (?:that )?(?:my life|my existence|it all|everything|i) (?:would|could|will) (?:end|stop|be over|just end)\b|\b(?:a )?danger to myself\b|\b(?:can'?t|cannot|don'?t trust myself to) (?:keep myself|stay) safe\b"),
-    rule(R.SUICIDE, 1.0, "wish-dead", r"\bwish (?:i|i'?d|i had) (?:was|were|could be|had) (?:dead|died|never been born|never existed|not born|gone forever)|\bwish (?:i|i'?d) (?:could|would) (?:just )?(?:die|disappear forever|not wake up|stop existing)|\bwish (?:i|i'?d|i had) (?:had )?never (?:been born|existed)|\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake(?: up)?\b|\b(?:never|not) (?:to )?wake up again\b"),
-    rule(R.SUICIDE, 1.0, "wish-not-wake", r"\b(?:hope|wish|pray)(?:ing)? (?:that )?(?:i|i'?ll|i won'?t) (?:don'?t |never |won'?t |not )?(?:wake up|wake)(?! early| late)"),
-    rule(R.SUICIDE, 1.0, "better-dead", r"\bbetter off (?:dead|without me|if i (?:was|were|wasn'?t|weren'?t|died|was gone|wasn'?t here|disappeared))|\b(?:world|everyone|everybody|family|they|kids|you|he|she|parents|friends|life|things|everything) (?:would|will|'?d) (?:all )?be (?:better|happier|fine|ok|okay|easier|simpler|lighter) (?:off )?(?:for (?:everyone|them|all) )?(?:without me|if i (?:just |simply )?(?:was|were|died|disappeared|wasn'?t|weren'?t|was gone|wasn'?t here|wasn'?t alive|weren'?t alive|wasn'?t around))"),
-    rule(R.SUICIDE, 1.0, "no-live", r"\b(?:don'?t|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish|see the point|see a reason|have (?:a|any) reason) (?:to )?(?:live|liv|be alive|exist|be here|keep living|go on living|wake up)(?:\b|$)"),
-    rule(R.SUICIDE, 1.0, "no-reason-live", r"\bno (?:reason|point|purpose|will) (?:left )?(?:for me )?(?:to|in|for) (?:live|living|be alive|being alive|exist|existing|keep going|keep living|go on|carry on|stay alive|staying alive)\b|\b(?:life|living) (?:is(?:n'?t| not)|isnt) worth (?:it|living)|\bnot worth living\b"),
-    rule(R.SUICIDE, 1.0, "point-living", r"\b(?:no|not|don'?t|can'?t|cannot|any) (?:\w+ ){0,3}(?:point|reason|purpose|sense) (?:\w+ ){0,2}(?:of|in|to|for) (?:living|live|liv|being alive|existing|staying alive|going on|waking up)\b"),
-    rule(R.SUICIDE, 1.0, "tired-living", r"\b(?:tired|sick|done|finished) (?:of|with) (?:living|being alive|life|existing|this life|my life|it all)\b(?! (?:in|at) )"),
-    rule(R.SUICIDE, 1.0, "end-it", r"\b(?:end|ending|ended) (?:it all|my life|my own life|everything (?:for good|tonight|now|today)|things (?:for good|tonight|permanently)|it (?:tonight|for good|today|now|soon)|my suffering|my existence|the pain for good)\b"),
-    rule(R.SUICIDE, 1.0, "take-life", r"\b(?:tak(?:e|ing)|end(?:ing)?) my (?:own )?(?:life|lyfe|lif)\b|\btake my own life|\b(?:jump|jumping|throw myself) (?:off|from|in front of|into) (?:a |the |my )?(?:bridge|building|roof|train|cliff|balcony|window|tracks|car|traffic|truck)|\bstep in front of (?:a |the )?(?:train|bus|truck|car)"),
-    rule(R.SUICIDE, 1.0, "method-self", r"\b(?:slit|slitting|cut|cutting|slice|slicing|open|opening) my (?:wrists?|throat)\b|\bblow my (?:brains|head) out|\b(?:bullet|gun) (?:in|to) my (?:head|mouth)|\bput a gun to my|\bcrash my car (?:on purpose|into)|\bdrive (?:my car )?(?:into|off) (?:a |the )?(?:tree|wall|cliff|bridge|river)|\b(?:noose|rope) (?:is |around my|for myself|ready|tied)|\btied a noose|\bovers?dose on purpose|\bswallow (?:all|every one of) (?:my|the|these|those) (?:pills|tablets|meds)"),
-    rule(R.SUICIDE, 1.0, "means-seeking", r"\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b|\bhow (?:many|much) (?:[\w']+ ){0,4}(?:would|will|does it|do i|to|until|before|can|could|is|are)(?: it)?(?: take)?(?: to)? (?:kill|die|be fatal|be lethal|end it|stop (?:my|a) heart|overdose)|\b(?:painless|easiest|quickest|fastest|surest|best|quietest) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill myself|kill yourself|kill oneself|end it|end my life|commit suicide|suicide)|\bhow to (?:tie a noose|kill myself|commit suicide|end my life|hang myself|overdose)|\b(?:which|what) (?:bridge|building|height|pills?|drugs?) (?:\w+ ){0,5}(?:high enough|would kill|to die|kill (?:me|you|a person|someone))", personal=False, timeless=True),
-    rule(R.SUICIDE, 1.0, "not-around", r"\b(?:won'?t|will not|wont|not going to|am not going to) (?:be )?(?:here|around|alive|a problem|a burden|bother(?:ing)? (?:you|anyone|anybody)) (?:much longer|for (?:much )?longer|by|tomorrow|next (?:week|month)|for long|anymore after|after tonight|any ?more|soon)"),
-    rule(R.SUICIDE, 1.0, "goodbye-note", r"\b(?:wrote|written|writing|write|left|leave) (?:a |my )?(?:suicide |goodbye |farewell )(?:note|letter|letters|notes|message)\b|\bby the time (?:you|anyone|someone|somebody|they) (?:read|reads|see|sees|find|finds) this\b|\bthis is (?:my )?(?:final )?goodbye\b|\bgoodbye (?:forever|everyone|world|cruel world|for good)\b|\b(?:my )?(?:last|final) (?:message|goodbye|words|post|night|day) (?:ever|alive|on earth|before i (?:go|die|end))|\bsee (?:you|y'?all) on the other side\b"),
-    rule(R.SUICIDE, 1.0, "stockpile", r"\b(?:stockpil\w*|sav(?:ed|ing) up|hoard\w*|collect\w*|bought|got|have) (?:\w+ ){0,3}(?:pills|tablets|meds|rope|a gun|razor blades?) (?:\w+ ){0,4}(?:to (?:end|die|kill|do it|take them all)|for (?:when|the end|tonight|it)|just in case|in case i)"),
-    rule(R.SUICIDE, 1.0, "attempt", r"<i> (?:\w+ ){0,2}(?:attempt(?:ed|ing)?|tried|try|trying|going to try) (?:to )?(?:suicide|kill <me>|end (?:it|my life)|take my life|overdose)\b"),
-    rule(R.SUICIDE, 1.0, "cant-go-on-die", r"\b(?:rather|prefer to) (?:be )?(?:dead|die)\b|\bmight as well (?:be dead|die|end it)\b|\b(?:want\w*|wanna|need|wish\w*) (?:it all|everything|my life|life|my existence) to (?:end|stop|be over)\b|\b(?:want\w*|wanna|need) (?:this|the pain|it) to (?:end|stop|be over) (?:forever|for good|permanently)\b|\b(?:want|wanna) to (?:go to sleep|sleep) and (?:never|not) wake"),
-    rule(R.SUICIDE, 1.0, "join-dead", r"\b(?:want|wanna|going|ready) to (?:join|be with) (?:him|her|them|my \w+) (?:again )?(?:in heaven|on the other side|up there|wherever (?:he|she|they) (?:is|are))"),
-    rule(R.SUICIDE, 0.6, "possessions", r"\b(?:giv\w*|gave) away (?:all |most |most of |some of |the rest of |everything )?(?:my|of my)?\b|\b(?:giv\w*|gave|hand\w*) (?:out )?(?:all |most of |some of )?my (?:[\w']+ ){1,6}?(?:away|(?:out |away )?to (?:my|friends|people|everyone|family|whoever|others))\b"),
-    rule(R.SUICIDE, 0.6, "wont-need", r"\b(?:won'?t|will not|wont|not going to|don'?t) need (?:it|them|this|that|these|those|my \w+|anything|any of (?:it|this|them|that)) (?:anymore|any more|where i'?m going|after (?:this|tonight|today)|much longer)\b|\bwhere i'?m going\b(?! (?:on|for) (?:holiday|vacation|trip))|\bafter i'?m gone\b|\bwhen i'?m (?:gone|dead|not here)\b|\btake care of (?:my \w+|them|him|her) (?:for me )?(?:when|after|once) i'?m (?:gone|not here|dead)"),
-    rule(R.SUICIDE, 1.0, "farewell-love", r"\btell (?:my \w+|them|her|him|everyone|my family) (?:that )?i (?:love|loved|am sorry|'?m sorry)\b"),
-    rule(R.SUICIDE, 0.6, "last-message", r"\bthis (?:is|will be|'?ll be) (?:my |the )?(?:last|final) (?:message|post|text|time (?:you'?ll hear from me|you hear from me|i (?:talk|write))|conversation|thing i)\b"),
-    rule(R.SUICIDE, 1.0, "final-contact", r"\byou(?:'?ll| will) (?:never|not) (?:hear from|see|talk to) me again\b|\b(?:last|final) (?:message|text|words?|post|letter) (?:i'?ll|i will|i'?m going to) (?:ever )?(?:send|write|say|post)(?: to)? (?:anyone|you|anybody|ever)\b", personal=False),
-    rule(R.SUICIDE, 0.6, "goodbye-weak", r"\b(?:wanted|want|need|had) to say goodbye\b|\bthank you for everything,? (?:goodbye|bye|i love)\b|\b(?:made|making|wrote|writing) (?:my |a )?(?:will|final arrangements)\b|\bi love you all\b|\bplease (?:forgive me|don'?t blame (?:me|yourself|yourselves|anyone))\b|\bit(?:'?s| is|'?ll| will) not (?:be )?(?:your|anyone'?s) fault\b"),
-    rule(R.SUICIDE, 0.5, "apology", r"\bi'?m sorry for everything\b|\bsorry for (?:being|all the) (?:a burden|trouble|pain i caused)\b"),
-    rule(R.SUICIDE, 0.6, "burden", r"\b<i>(?: am| feel like)? (?:\w+ )?(?:a |such a |just a )?burden\b"),
-    rule(R.SUICIDE, 0.6, "not-missed", r"\b(?:nobody|no one|noone|no-one) (?:would|will|is going to|'?d) (?:even )?(?:miss me|notice (?:if|when) i'?m gone|notice if i (?:disappeared|was gone)|care if i (?:was gone|disappeared))"),
-    rule(R.SUICIDE, 1.0, "if-i-died", r"\b(?:nobody|no one|noone|no-one|who) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|cry|come to my funeral) (?:if|when|once) i (?:died|was dead|were dead|killed myself|die)\b"),
-    rule(R.SUICIDE, 0.5, "letters", r"\b(?:wrote|writing|written|write) (?:\w+ ){0,2}letters? (?:to|for) (?:my|everyone|each|all)\b"),
-    rule(R.SUICIDE, 0.5, "affairs", r"\b(?:sorting out|put|putting|getting) (?:my )?affairs in order\b"),
-    rule(R.SUICIDE, 0.5, "finality", r"\b(?:any ?more|any longer) after (?:tonight|today)\b|\b(?:it'?s|its|it is) (?:almost )?(?:time|over) (?:for me )?(?:to go|for good)\b|\b(?:tonight|today|soon) (?:is|will be) the (?:night|day|end)\b|\bthe (?:pills|rope|gun|blade|bottle) (?:is|are) (?:right )?(?:here|ready|next to me|in front of me|on my desk)", personal=False),
-    rule(R.SUICIDE, 0.5, "decided", r"\bi'?ve made (?:up my mind|my decision|peace with (?:it|dying|my decision))"),
-    rule(R.SUICIDE, 0.5, "at-peace", r"\b(?:at peace|calm) (?:now )?(?:with|about) (?:my |the |this )?(?:decision|choice|it)\b"),
-    rule(R.SUICIDE, 0.4, "cant-go-on", r"\bcan'?t (?:go on|keep going|do this|take (?:it|this)|live like this|carry on|cope|handle (?:it|this|life)) (?:any ?more|any longer|much longer)\b|\b(?:want|wanna|wish i could) (?:to )?(?:disappear|vanish|stop existing|not be here)\b|\bwhat'?s the point (?:of|in) (?:anything|living|trying|life|going on)|\bno way out\b|\b(?:don'?t|can'?t|cannot) see (?:a|any) way out\b|\b(?:might|could|should|will) (?:just )?(?:disappear|vanish)\b|\b(?:not|never) (?:be|being) (?:here|around) (?:any ?more|much longer)\b", reason=C.HOPELESSNESS),
-    rule(R.SUICIDE, 0.4, "means-presence", r"\b(?:standing|sitting) (?:on|at) (?:the |a )?(?:edge|ledge|bridge|roof|railing)\b|\b(?:holding|have|got|staring at|looking at) (?:a |the |my )?(?:\w+ )?(?:pills|rope|gun|blade|razor|knife|bottle of pills) (?:in my hand|right here|right now|next to me|in front of me|on my (?:desk|bed|lap))"),
-    rule(R.SUICIDE, 0.35, "hopeless", r"\b(?:hopeless|no hope|nothing (?:will ever|is ever going to) (?:change|get better)|never going to get better|nothing matters|everything is pointless|life is pointless|i give up on (?:everything|life)|empty inside|numb inside|what'?s the point)\b", reason=C.HOPELESSNESS),
-]
-
-_ACCIDENT = r"(?! (?:\w+ ){0,4}(?:shaving|cooking|on the stove|on the oven|by accident|accidentally|chopping|slicing|ironing|on (?:some |a |the )?(?:glass|paper|knife|fence|nail)|at the gym|playing|when i fell|falling|skiing|running|lifting|working out|at work|doing (?:yoga|sports)|in the kitchen|with the (?:stove|iron|kettle)))"
+_ACCIDENT = (
+    r"(?! (?:\w+ ){0,4}(?:shaving|cooking|on the stove|on the oven|by accident|accidentally|"
+    r"chopping|slicing|ironing|on (?:some |a |the )?(?:glass|paper|knife|fence|nail)|at the gym|"
+    r"playing|when i fell|falling|skiing|running|lifting|working out|at work|doing (?:yoga|"
+    r"sports)|in the kitchen|with the (?:stove|iron|kettle)))"
+)
 
 _SELF_HARM = [
-    rule(R.SELF_HARM, 1.0, "cut-self", r"\b(?:cut|cutting|cuts|burn|burning|burned|burnt|scratch|scratching|hit|hitting|punch|punching|bite|biting|carve|carving|hurt|hurting|harm|harming|injure|injuring|starve|starving|mutilat\w*|bang|banging|slam\w*) (?:on )?(?:myself|my ?self)\b(?! (?:up|out|off|from|in half))" + _ACCIDENT),
-    rule(R.SELF_HARM, 1.0, "cut-body", r"\b(?:cut\w*|carv\w*|burn\w*|slic\w*|scratch\w*|scrap\w*) (?:into )?my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body)\b" + _ACCIDENT + r"|\b(?:hit|punch|hurt|harm)(?:ing)? (?:myself|my (?:head|face|body)) (?:until|till|'?til|against)|\buntil (?:it|i|my \w+) (?:bleeds?|bled|bruises?|hurts)\b"),
-    rule(R.SELF_HARM, 1.0, "self-harm-word", r"\bself[- ]?(?:harm|harming|harmed|injur\w*|mutilat\w*|hurt)\b"),
-    rule(R.SELF_HARM, 1.0, "self-harm-act", r"\b(?:self[- ]?harm\w*|cutting|sh) (?:again|urges?|scars|relapse|tonight|last night|today)\b|\b(?:cutting|hurting myself|self[- ]?harm\w*|burning myself) (?:is|was|are) (?:the only|my only|what|how i)\b|\bcuts (?:\w+ ){0,2}i (?:made|gave) myself\b|\bmy (?:arms?|wrists?|legs?|thighs?|skin|stomach) (?:are|is) (?:covered in|full of) (?:cuts|scratches|burns|scars)|\brelaps(?:e|ed|ing) (?:on|with|into) (?:sh|cutting|self[- ]?harm)|\b(?:urges?|urge|need|want|wanting|wanna) to (?:cut|bleed|hurt <me>|feel (?:physical )?pain)\b|\b(?:been|started|start|keep|kept|am|was) cutting (?:again|myself|lately|every|at night)"),
-    rule(R.SELF_HARM, 1.0, "blades", r"\b(?:razor|blade|blades|knife|scissors|lighter) [^.!?]{0,30}\b(?:on|to|into|against|across) my (?:arms?|wrists?|skin|legs?|thighs?)\b|\bhid(?:e|ing)? (?:my |the )?(?:razors?|blades?) (?:in|under)\b|\bfresh (?:cuts|wounds) on my\b|\bcovering (?:up )?(?:my )?(?:cuts|scars) (?:with|so)"),
-    rule(R.SELF_HARM, 0.5, "deserve-pain", r"\b<i> (?:\w+ )?deserve (?:the |this |to feel )?(?:pain|to hurt|to suffer|to be punished|punishment)\b", reason=C.WORTHLESSNESS),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "cut-self",
+        (
+            r"\b(?:cut|cutting|cuts|burn|burning|burned|burnt|scratch|scratching|hit|hitting|"
+            r"punch|punching|bite|biting|carve|carving|hurt|hurting|harm|harming|injure|injuring|"
+            r"starve|starving|mutilat\w*|bang|banging|slam\w*) (?:on )?(?:myself|"
+            r"my ?self)\b(?! (?:up|out|off|from|in half))"
+        )
+        + _ACCIDENT,
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "cut-body",
+        (
+            r"\b(?:cut\w*|carv\w*|burn\w*|slic\w*|scratch\w*|scrap\w*) (?:into )?my (?:arms?|"
+            r"wrists?|legs?|thighs?|skin|stomach|hips?|body)\b"
+        )
+        + _ACCIDENT
+        + (
+            r"|\b(?:hit|punch|hurt|harm)(?:ing)? (?:myself|my (?:head|face|body)) (?:until|till|"
+            r"'?til|against)|\buntil (?:it|i|my \w+) (?:bleeds?|bled|bruises?|hurts)\b"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "self-harm-word",
+        r"\bself[- ]?(?:harm|harming|harmed|injur\w*|mutilat\w*|hurt)\b",
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "self-harm-act",
+        (
+            r"\b(?:self[- ]?harm\w*|cutting|sh) (?:again|urges?|scars|relapse|tonight|last night|"
+            r"today)\b|\b(?:cutting|hurting myself|self[- ]?harm\w*|burning myself) (?:is|was|"
+            r"are) (?:the only|my only|what|how i)\b|\bcuts (?:\w+ ){0,2}i (?:made|"
+            r"gave) myself\b|\bmy (?:arms?|wrists?|legs?|thighs?|skin|stomach) (?:are|"
+            r"is) (?:covered in|full of) (?:cuts|scratches|burns|scars)|\brelaps(?:e|ed|"
+            r"ing) (?:on|with|into) (?:sh|cutting|self[- ]?harm)|\b(?:urges?|urge|need|want|"
+            r"wanting|wanna) to (?:cut|bleed|hurt <me>|feel (?:physical )?pain)\b|\b(?:been|"
+            r"started|start|keep|kept|am|was) cutting (?:again|myself|lately|every|at night)"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "blades",
+        (
+            r"\b(?:razor|blade|blades|knife|scissors|lighter) [^.!?]{0,30}\b(?:on|to|into|"
+            r"against|across) my (?:arms?|wrists?|skin|legs?|thighs?)\b|\bhid(?:e|ing)? (?:my |"
+            r"the )?(?:razors?|blades?) (?:in|under)\b|\bfresh (?:cuts|wounds) on my\b|"
+            r"\bcovering (?:up )?(?:my )?(?:cuts|scars) (?:with|so)"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        0.5,
+        "deserve-pain",
+        (
+            r"\b<i> (?:\w+ )?deserve (?:the |this |to feel )?(?:pain|to hurt|to suffer|"
+            r"to be punished|punishment)\b"
+        ),
+        reason=C.WORTHLESSNESS,
+    ),
 ]
 
 _OTHERS = [
-    rule(R.HARM_TO_OTHERS, 1.0, "kill-other", r"<i> <gap>(?:want|wanna|wana|going|gonna|gona|will|plan\w*|need|ready|about|decided|urge|urges|fantasi[sz]e|thinking|think|thoughts) (?:to |about |of )?(?:kill|killing|murder|murdering|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning|hurt|hurting|harm|harming|beat|beating|attack|attacking|smother|smothering) (?:up )?(?:him|her|them|you|someone|somebody|people|everyone|everybody|my (?!self|own)\w+|the \w+|this \w+|that \w+|a \w+|\w+'?s? (?:family|kids))\b(?! (?:at|in) (?:chess|checkers|tennis|a game|the game|cards|fortnite|call of duty|minecraft|the competition|an argument|racing))"),
-    rule(R.HARM_TO_OTHERS, 1.0, "weapon-plan", r"\b(?:bring|take|bringing|taking) (?:a |my |the )?(?:[\w']+ )?(?:gun|knife|weapon|rifle|bomb) (?:to|into) (?:school|work|class|the office|church|the party|his|her|their)\b|\bshoot up (?:the |my )?(?:school|office|place|mall|church)\b|\bmake (?:them|him|her|everyone) (?:all )?pay\b(?! for)|\b(?:bought|got|have|loaded) (?:a |the |my )?(?:gun|knife|rifle) (?:\w+ ){0,3}(?:for (?:him|her|them)|to (?:use on|kill|hurt|get) (?:him|her|them))|\bthoughts (?:of|about) (?:hurting|killing|harming|smothering|drowning) (?:my |the )?(?:baby|child|kids?|son|daughter|wife|husband|partner|mom|dad|someone|people)"),
-    rule(R.HARM_TO_OTHERS, 1.0, "scared-hurt-other", r"\b(?:scared|afraid|terrified|worried) (?:that )?(?:i'?ll|i will|i might|i'?m going to|of what i'?ll do to) (?:\w+ )?(?:hurt|kill|harm|snap and hurt|lose it and hurt|do something to) (?:my |the |him|her|them|someone|somebody)"),
-    rule(R.HARM_TO_OTHERS, 0.4, "could-kill", r"\b<i> (?:could|can|'?d|would) (?:just |literally |honestly )?(?:kill|strangle|murder) (?:him|her|them|my \w+)\b", reason=C.ANGER),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "kill-other",
+        (
+            r"<i> <gap>(?:want|wanna|wana|going|gonna|gona|will|plan\w*|need|ready|about|decided|"
+            r"urge|urges|fantasi[sz]e|thinking|think|thoughts) (?:to |about |of )?(?:kill|"
+            r"killing|murder|murdering|stab|stabbing|shoot|shooting|strangle|strangling|poison|"
+            r"poisoning|hurt|hurting|harm|harming|beat|beating|attack|attacking|smother|"
+            r"smothering) (?:up )?(?:him|her|them|you|someone|somebody|people|everyone|everybody|"
+            r"my (?!self|own)\w+|the \w+|this \w+|that \w+|a \w+|\w+'?s? (?:family|"
+            r"kids))\b(?! (?:at|in) (?:chess|checkers|tennis|a game|the game|cards|fortnite|"
+            r"call of duty|minecraft|the competition|an argument|racing))"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "weapon-plan",
+        (
+            r"\b(?:bring|take|bringing|taking) (?:a |my |the )?(?:[\w']+ )?(?:gun|knife|weapon|"
+            r"rifle|bomb) (?:to|into) (?:school|work|class|the office|church|the party|his|her|"
+            r"their)\b|\bshoot up (?:the |my )?(?:school|office|place|mall|church)\b|"
+            r"\bmake (?:them|him|her|everyone) (?:all )?pay\b(?! for)|\b(?:bought|got|have|"
+            r"loaded) (?:a |the |my )?(?:gun|knife|rifle) (?:\w+ ){0,3}(?:for (?:him|her|them)|"
+            r"to (?:use on|kill|hurt|get) (?:him|her|them))|\bthoughts (?:of|about) (?:hurting|"
+            r"killing|harming|smothering|drowning) (?:my |the )?(?:baby|child|kids?|son|daughter|"
+            r"wife|husband|partner|mom|dad|someone|people)"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "scared-hurt-other",
+        (
+            r"\b(?:scared|afraid|terrified|worried) (?:that )?(?:i'?ll|i will|i might|"
+            r"i'?m going to|of what i'?ll do to) (?:\w+ )?(?:hurt|kill|harm|snap and hurt|"
+            r"lose it and hurt|do something to) (?:my |the |him|her|them|someone|somebody)"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        0.4,
+        "could-kill",
+        (
+            r"\b<i> (?:could|can|'?d|would) (?:just |literally |honestly )?(?:kill|strangle|"
+            r"murder) (?:him|her|them|my \w+)\b"
+        ),
+        reason=C.ANGER,
+    ),
 ]
 
-_ABUSE_AGENT = r"(?:he|she|they|him|her|husband|wife|partner|boyfriend|girlfriend|bf|gf|ex|dad|father|mom|mother|stepdad|stepfather|stepmom|stepmother|step-dad|step-mom|uncle|aunt|brother|sister|cousin|grandpa|grandfather|grandma|grandmother|teacher|coach|boss|roommate|fiance|fiancee|parents|guardian|pastor|priest|kids|classmates|someone|somebody|man|men|guy|guys|people|bully|bullies|kids at school|boys|girls)"
+_ABUSE_AGENT = (
+    r"(?:he|she|they|him|her|husband|wife|partner|boyfriend|girlfriend|bf|gf|ex|dad|father|mom|"
+    r"mother|stepdad|stepfather|stepmom|stepmother|step-dad|step-mom|uncle|aunt|brother|sister|"
+    r"cousin|grandpa|grandfather|grandma|grandmother|teacher|coach|boss|roommate|fiance|fiancee|"
+    r"parents|guardian|pastor|priest|kids|classmates|someone|somebody|man|men|guy|guys|people|"
+    r"bully|bullies|kids at school|boys|girls)"
+)
 _ABUSE = [
-    rule(R.ABUSE, 1.0, "agent-hits-me", _ABUSE_AGENT + r" <gap>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|strangl\w*|shov\w*|push\w* me|hurts|hurt|burn\w*|throws? (?:things|stuff)? ?at|threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|lock\w* me (?:in|up|out)|tie\w* me up|threaten\w* (?:to (?:kill|hurt|hit) )?(?:me|my)|drag\w* me|strangle\w*)(?: (?:me|my|us|up)\b|(?<=me))(?!\w* (?:at|in) (?:chess|checkers|tennis|a game|cards|video games|mario|fortnite|arm wrestling|racing))"),
-    rule(R.ABUSE, 1.0, "i-was-abused", r"<i> (?:(?:just|recently|also|really|have|had|kept|keep|always|once|again|literally) )?(?:was|been|being|got|get|am) (?:\w+ )?(?:raped|sexually assaulted|assaulted|molested|abused|beaten|beaten up|attacked|strangled|choked|trafficked|groped|drugged and|hit by (?:my|him|her)|hurt by (?:my|him|her))\b|\bforc\w* me (?:to have sex|into sex|to do (?:sexual )?things|to touch)|\bmade me (?:have sex|do sexual|touch (?:him|her))\b"),
-    rule(R.ABUSE, 1.0, "fear-home", r"\b(?:scared|afraid|terrified|frightened) (?:to go|of going|to be|of being) (?:back )?(?:home|alone with (?:him|her|my \w+))\b|\b(?:scared|afraid|terrified) (?:of )?(?:what )?(?:he|she|my \w+)(?:'?ll| will| might| is going to) (?:do|hurt|kill|hit|find)\b|\b(?:he|she|they|my \w+) (?:said|says|threatened|swore) (?:\w+ )?(?:he'?ll|she'?ll|they'?ll|to) (?:kill|hurt) me\b|\bthreaten\w* to kill me\b|\bwon'?t let me (?:leave|go out|see my|have my (?:phone|money)|eat)\b.{0,80}\b(?:hit|hurt|scared|afraid|bruises)|\bhiding (?:the )?bruises\b|\bhiding from (?:him|her|my \w+)\b|\bbruises (?:he|she|they) (?:gave|left)"),
-    rule(R.ABUSE, 0.5, "control", r"\b(?:he|she|my \w+) (?:controls|checks|takes|won'?t let me have) (?:all )?(?:my )?(?:money|phone|messages)\b|\b(?:he|she|my \w+) (?:isolates|won'?t let me see) (?:me|my friends|my family)\b|\b(?:he|she|my \w+) (?:screams|yells) at me (?:every|all)\b|\bwalking on eggshells\b", reason=C.WARNING_SIGN),
+    rule(
+        R.ABUSE,
+        1.0,
+        "agent-hits-me",
+        _ABUSE_AGENT
+        + (
+            r" <gap>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|"
+            r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn\w*|throws? (?:things|stuff)? ?at|"
+            r"threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|"
+            r"touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|"
+            r"lock\w* me (?:in|up|out)|tie\w* me up|threaten\w* (?:to (?:kill|hurt|hit) )?(?:me|"
+            r"my)|drag\w* me|strangle\w*)(?: (?:me|my|us|up)\b|(?<=me))(?!\w* (?:at|in) (?:chess|"
+            r"checkers|tennis|a game|cards|video games|mario|fortnite|arm wrestling|racing))"
+        ),
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
+        "i-was-abused",
+        (
+            r"<i> (?:(?:just|recently|also|really|have|had|kept|keep|always|once|again|"
+            r"literally) )?(?:was|been|being|got|get|am) (?:\w+ )?(?:raped|sexually assaulted|"
+            r"assaulted|molested|abused|beaten|beaten up|attacked|strangled|choked|trafficked|"
+            r"groped|drugged and|hit by (?:my|him|her)|hurt by (?:my|him|her))\b|"
+            r"\bforc\w* me (?:to have sex|into sex|to do (?:sexual )?things|to touch)|"
+            r"\bmade me (?:have sex|do sexual|touch (?:him|her))\b"
+        ),
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
+        "fear-home",
+        (
+            r"\b(?:scared|afraid|terrified|frightened) (?:to go|of going|to be|"
+            r"of being) (?:back )?(?:home|alone with (?:him|her|my \w+))\b|\b(?:scared|afraid|"
+            r"terrified) (?:of )?(?:what )?(?:he|she|my \w+)(?:'?ll| will| might|"
+            r" is going to) (?:do|hurt|kill|hit|find)\b|\b(?:he|she|they|my \w+) (?:said|says|"
+            r"threatened|swore) (?:\w+ )?(?:he'?ll|she'?ll|they'?ll|to) (?:kill|hurt) me\b|"
+            r"\bthreaten\w* to kill me\b|\bwon'?t let me (?:leave|go out|see my|have my (?:phone|"
+            r"money)|eat)\b.{0,80}\b(?:hit|hurt|scared|afraid|bruises)|"
+            r"\bhiding (?:the )?bruises\b|\bhiding from (?:him|her|my \w+)\b|\bbruises (?:he|she|"
+            r"they) (?:gave|left)"
+        ),
+    ),
+    rule(
+        R.ABUSE,
+        0.5,
+        "control",
+        (
+            r"\b(?:he|she|my \w+) (?:controls|checks|takes|"
+            r"won'?t let me have) (?:all )?(?:my )?(?:money|phone|messages)\b|\b(?:he|she|"
+            r"my \w+) (?:isolates|won'?t let me see) (?:me|my friends|my family)\b|\b(?:he|she|"
+            r"my \w+) (?:screams|yells) at me (?:every|all)\b|\bwalking on eggshells\b"
+        ),
+        reason=C.WARNING_SIGN,
+    ),
 ]
 
 _MEDICAL = [
-    rule(R.MEDICAL_EMERGENCY, 1.0, "overdose-taken", r"<i> (?:\w+ ){0,3}(?:took|taken|swallowed|ate|downed|popped|just took) (?:like |about |around |over |maybe |almost )?(?:[1-9]\d+(?! ?(?:mg|ml|mcg|milligrams|minutes|mins|hours|days|years|weeks)\b)|a (?:bunch|lot|handful|fistful|whole bottle|whole pack|whole box|box|bottle)|all|all of|too many|way too many|twenty|thirty|forty|fifty|dozens|ten|fifteen|handfuls) (?:of )?(?:my |the |her |his |these )?(?:[\w']+ ){0,2}(?:pills|tablets|meds|medication|medications|capsules|sleeping pills|painkillers|tylenol|paracetamol|ibuprofen|xanax|insulin|antidepressants|oxy\w*|percocet|advil|aspirin|benadryl)\b", timeless=True, personal=False),
-    rule(R.MEDICAL_EMERGENCY, 1.0, "overdosed", r"\b(?:i|i'?ve|ive|i think i|just) (?:\w+ )?(?:overdos\w*|od'?d|od'?ed)\b|\b(?:drank|swallowed|drinking|ingested) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|drain cleaner|rat poison|pesticide|weed killer)\b|\bmix(?:ed)? (?:\w+ ){0,3}(?:pills|xanax|benzos|sleeping pills) (?:with|and) (?:alcohol|vodka|wine|beer|booze)", timeless=True, personal=False),
-    rule(R.MEDICAL_EMERGENCY, 1.0, "acute-symptom", r"\b(?:can'?t|cannot|hard to|struggling to) breathe?\b.{0,60}\b(?:chest|lips|throat|swelling|pills|took)\b|\bchest (?:pain|hurts|is tight|pressure)\b.{0,60}\b(?:arm|jaw|can'?t breathe|sweating|numb)|\b(?:bleeding|blood) (?:\w+ ){0,2}(?:won'?t stop|wont stop|everywhere|a lot|so much|heavily|through)|\bcut (?:too|really|so) deep\b|\b(?:isn'?t|is not|not|stopped) breathing\b|\b(?:won'?t|wont|can'?t) wake (?:him|her|them) up\b|\b(?:won'?t|wont|isn'?t|is not|can'?t) (?:wake up|waking up|responding)\b|\b(?:unconscious|unresponsive|passed out and (?:won'?t|isn'?t|can'?t))\b|\bfeel(?:ing)? (?:really )?(?:dizzy|drowsy|sick) (?:after|from) (?:taking|the) (?:\w+ ){0,2}(?:pills|tablets|meds)", timeless=True, personal=False),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "overdose-taken",
+        (
+            r"<i> (?:\w+ ){0,3}(?:took|taken|swallowed|ate|downed|popped|just took) (?:like |"
+            r"about |around |over |maybe |almost )?(?:[1-9]\d+(?! ?(?:mg|ml|mcg|milligrams|"
+            r"minutes|mins|hours|days|years|weeks)\b)|a (?:bunch|lot|handful|fistful|"
+            r"whole bottle|whole pack|whole box|box|bottle)|all|all of|too many|way too many|"
+            r"twenty|thirty|forty|fifty|dozens|ten|fifteen|handfuls) (?:of )?(?:my |the |her |"
+            r"his |these )?(?:[\w']+ ){0,2}(?:pills|tablets|meds|medication|medications|capsules|"
+            r"sleeping pills|painkillers|tylenol|paracetamol|ibuprofen|xanax|insulin|"
+            r"antidepressants|oxy\w*|percocet|advil|aspirin|benadryl)\b"
+        ),
+        timeless=True,
+        personal=False,
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "overdosed",
+        (
+            r"\b(?:i|i'?ve|ive|i think i|just) (?:\w+ )?(?:overdos\w*|od'?d|od'?ed)\b|\b(?:drank|"
+            r"swallowed|drinking|ingested) (?:some |a bottle of |the )?(?:bleach|antifreeze|"
+            r"poison|drain cleaner|rat poison|pesticide|weed killer)\b|"
+            r"\bmix(?:ed)? (?:\w+ ){0,3}(?:pills|xanax|benzos|sleeping pills) (?:with|"
+            r"and) (?:alcohol|vodka|wine|beer|booze)"
+        ),
+        timeless=True,
+        personal=False,
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "acute-symptom",
+        (
+            r"\b(?:can'?t|cannot|hard to|struggling to) breathe?\b.{0,60}\b(?:chest|lips|throat|"
+            r"swelling|pills|took)\b|\bchest (?:pain|hurts|is tight|pressure)\b.{0,60}\b(?:arm|"
+            r"jaw|can'?t breathe|sweating|numb)|\b(?:bleeding|blood) (?:\w+ ){0,2}(?:won'?t stop|"
+            r"wont stop|everywhere|a lot|so much|heavily|through)|\bcut (?:too|really|so) deep\b|"
+            r"\b(?:isn'?t|is not|not|stopped) breathing\b|\b(?:won'?t|wont|can'?t) wake (?:him|"
+            r"her|them) up\b|\b(?:won'?t|wont|isn'?t|is not|can'?t) (?:wake up|waking up|"
+            r"responding)\b|\b(?:unconscious|unresponsive|passed out and (?:won'?t|isn'?t|"
+            r"can'?t))\b|\bfeel(?:ing)? (?:really )?(?:dizzy|drowsy|sick) (?:after|"
+            r"from) (?:taking|the) (?:\w+ ){0,2}(?:pills|tablets|meds)"
+        ),
+        timeless=True,
+        personal=False,
+    ),
 ]
 
 _CONCERNS = [
-    concern(C.HOPELESSNESS, "giving-up", r"\b(?:give up|giving up|gave up|can'?t cope|cannot cope|can'?t take it|falling apart|at my limit|at the end of my rope|breaking point|drowning|trapped|stuck forever)\b"),
-    concern(C.WORTHLESSNESS, "worthless", r"\b(?:worthless|useless|a failure|pathetic|i hate myself|hate who i am|disgusted with myself|not good enough|everyone hates me|i ruin everything)\b"),
-    concern(C.ISOLATION, "alone", r"\b(?:so alone|all alone|completely alone|lonely|no one cares|nobody cares|no friends|no one to talk to|nobody to talk to|nobody understands|invisible)\b"),
-    concern(C.OVERWHELM, "overwhelm", r"\b(?:depressed|depression|anxious|anxiety|panic attacks?|can'?t stop crying|crying all|overwhelmed|exhausted|burn(?:ed|t)? out|can'?t sleep|insomnia|stressed|miserable|so sad|heartbroken|scared|terrified|numb|empty|breakdown|suffering|in pain|hurting so much)\b"),
-    concern(C.GRIEF, "grief", r"\b(?:passed away|passed on|died|funeral|lost my (?:mom|mother|dad|father|husband|wife|son|daughter|baby|brother|sister|best friend|friend|grandma|grandpa|partner|dog|cat|pet)|grieving|grief|mourning|miscarriage|anniversary of (?:his|her|their) death)\b"),
-    concern(C.ANGER, "rage", r"\b(?:so angry|furious|rage|raging|i hate (?:him|her|them)|want to scream|want to punch (?:a|the) wall)\b"),
+    concern(
+        C.HOPELESSNESS,
+        "giving-up",
+        (
+            r"\b(?:give up|giving up|gave up|can'?t cope|cannot cope|can'?t take it|"
+            r"falling apart|at my limit|at the end of my rope|breaking point|drowning|trapped|"
+            r"stuck forever)\b"
+        ),
+    ),
+    concern(
+        C.WORTHLESSNESS,
+        "worthless",
+        (
+            r"\b(?:worthless|useless|a failure|pathetic|i hate myself|hate who i am|"
+            r"disgusted with myself|not good enough|everyone hates me|i ruin everything)\b"
+        ),
+    ),
+    concern(
+        C.ISOLATION,
+        "alone",
+        (
+            r"\b(?:so alone|all alone|completely alone|feel(?:ing)? (?:\w+ )?alone|lonely|"
+            r"no one cares|nobody cares|no friends|no one to talk to|nobody to talk to|"
+            r"nobody understands|invisible)\b"
+        ),
+    ),
+    concern(
+        C.OVERWHELM,
+        "overwhelm",
+        (
+            r"\b(?:depressed|depression|anxious|anxiety|panic attacks?|can'?t stop crying|"
+            r"crying all|overwhelmed|exhausted|burn(?:ed|t)? out|can'?t sleep|insomnia|stressed|"
+            r"miserable|so sad|heartbroken|scared|terrified|numb|empty|breakdown|suffering|"
+            r"in pain|hurting so much)\b"
+        ),
+    ),
+    concern(
+        C.GRIEF,
+        "grief",
+        (
+            r"\b(?:passed away|passed on|died|funeral|lost my (?:mom|mother|dad|father|husband|"
+            r"wife|son|daughter|baby|brother|sister|best friend|friend|grandma|grandpa|partner|"
+            r"dog|cat|pet)|grieving|grief|mourning|miscarriage|anniversary of (?:his|her|"
+            r"their) death)\b"
+        ),
+    ),
+    concern(
+        C.THIRD_PARTY,
+        "someone-else",
+        (
+            r"\b(?:kill\w*|hurt\w*|harm\w*|cut\w*|end\w*|unaliv\w*|tak\w*) (?:himself|herself|"
+            r"themselves|themself|his (?:own )?life|her (?:own )?life|their (?:own )?life)\b|"
+            r"\b(?:self[- ]?harms|overdosed|attempted suicide)\b"
+        ),
+    ),
+    concern(
+        C.ANGER,
+        "rage",
+        (
+            r"\b(?:so angry|furious|rage|raging|i hate (?:him|her|them)|want to scream|"
+            r"want to punch (?:a|the) wall)\b"
+        ),
+    ),
 ]
 
-RULES_EN: tuple[Rule, ...] = (*_SUICIDE, *_SELF_HARM, *_OTHERS, *_ABUSE, *_MEDICAL, *_CONCERNS)
+RULES_EN: tuple[Rule, ...] = (*SUICIDE_EN, *_SELF_HARM, *_OTHERS, *_ABUSE, *_MEDICAL, *_CONCERNS)

@@ -9,30 +9,227 @@ from warmline.safety._types import RiskCategory as R
 __all__ = ["RULES_INTL"]
 
 _ES = [
-    rule(R.SUICIDE, 1.0, "es-suicide", r"\b(?:me )?(?:quiero|quisiera|voy a|pienso en|pensando en|ganas de|deseo|necesito) (?:\w+ )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|desaparecer para siempre|dejar de existir|acabar con (?:mi vida|todo|esto))\b|\bme (?:voy a|quiero|pienso) quitar la vida\b|\bme (?:quiero|voy a) (?:morir|matar|suicidar)\b|\b(?:suicidarme|matarme|quitarme la vida)\b|\bno (?:quiero|tengo ganas de|le veo sentido a) (?:seguir )?(?:vivir|viviendo|estar vivo|estar viva|existir|despertar)\b|\b(?:estarian|estaria|estarian todos|serian) (?:\w+ )?mejor sin mi\b|\bpensamientos suicidas\b|\bme siento suicida\b|\bojala (?:me muriera|no despertara|estuviera muerto|estuviera muerta)\b|\bcarta de despedida\b|\besta es mi despedida\b"),
-    rule(R.SELF_HARM, 1.0, "es-self-harm", r"\b(?:me corto|cortarme|me he cortado|me estoy cortando|me lastimo|lastimarme|hacerme dano|me hago dano|me (?:hice|hago|he hecho|estoy haciendo) dano|autolesion\w*|me quemo|quemarme)\b(?! (?:el pelo|las unas|cocinando|sin querer))"),
-    rule(R.HARM_TO_OTHERS, 1.0, "es-others", r"\b(?:quiero|voy a|tengo ganas de|pienso) (?:\w+ )?(?:matar(?:lo|la|los|las)?|hacerle dano|lastimar(?:lo|la)?|apunalar(?:lo|la)?) ?(?:a (?:mi|mis|su|ese|esa|el|la|todos)\b)?"),
-    rule(R.ABUSE, 1.0, "es-abuse", r"\b(?:mi (?:esposo|marido|pareja|novio|novia|padre|madre|padrastro|papa|mama|tio|jefe)|el|ella) (?:\w+ )?(?:me (?:pega|golpea|golpeo|pego|maltrata|viola|violo|amenaza|amenazo|empuja|ahorca|toca|encierra)|abusa de mi|abuso de mi)\b|\bme (?:violaron|violo|pegaron|golpearon|agredieron|agredio)\b|\b(?:miedo|terror) (?:de|a) (?:volver|regresar|ir) a (?:casa|mi casa)\b|\bme amenazo con matarme\b"),
-    rule(R.MEDICAL_EMERGENCY, 1.0, "es-medical", r"\bme (?:tome|he tomado|trague) (?:\w+ ){0,2}(?:pastillas|pildoras|comprimidos|frasco|caja)\b|\bsobredosis\b|\bno (?:puedo|puede) respirar\b|\bno respira\b|\bsangr\w* (?:mucho|sin parar)\b", timeless=True, personal=False),
-    rule(R.SUICIDE, 0.4, "es-hopeless", r"\b(?:no puedo mas|sin esperanza|nada tiene sentido|no vale la pena|quiero desaparecer|soy una carga|nadie me extranaria)\b", reason=C.HOPELESSNESS),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "es-suicide",
+        (
+            r"\b(?:me )?(?:quiero|quisiera|voy a|pienso en|pensando en|ganas de|deseo|"
+            r"necesito) (?:\w+ )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|"
+            r"desaparecer para siempre|dejar de existir|acabar con (?:mi vida|todo|esto))\b|"
+            r"\bme (?:voy a|quiero|pienso) quitar la vida\b|\bme (?:quiero|voy a) (?:morir|matar|"
+            r"suicidar)\b|\b(?:suicidarme|matarme|quitarme la vida)\b|\bno (?:quiero|"
+            r"tengo ganas de|le veo sentido a) (?:seguir )?(?:vivir|viviendo|estar vivo|"
+            r"estar viva|existir|despertar)\b|\b(?:estarian|estaria|estarian todos|"
+            r"serian) (?:\w+ )?mejor sin mi\b|\bpensamientos suicidas\b|\bme siento suicida\b|"
+            r"\bojala (?:me muriera|no despertara|estuviera muerto|estuviera muerta)\b|"
+            r"\bcarta de despedida\b|\besta es mi despedida\b"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "es-self-harm",
+        (
+            r"\b(?:me corto|cortarme|me he cortado|me estoy cortando|me lastimo|lastimarme|"
+            r"hacerme dano|me hago dano|me (?:hice|hago|he hecho|estoy haciendo) dano|"
+            r"autolesion\w*|me quemo|quemarme)\b(?! (?:el pelo|las unas|cocinando|sin querer))"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "es-others",
+        (
+            r"\b(?:quiero|voy a|tengo ganas de|pienso) (?:\w+ )?(?:matar(?:lo|la|los|las)?|"
+            r"hacerle dano|lastimar(?:lo|la)?|apunalar(?:lo|la)?) ?(?:a (?:mi|mis|su|ese|esa|el|"
+            r"la|todos)\b)?"
+        ),
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
+        "es-abuse",
+        (
+            r"\b(?:mi (?:esposo|marido|pareja|novio|novia|padre|madre|padrastro|papa|mama|tio|"
+            r"jefe)|el|ella) (?:\w+ )?(?:me (?:pega|golpea|golpeo|pego|maltrata|viola|violo|"
+            r"amenaza|amenazo|empuja|ahorca|toca|encierra)|abusa de mi|abuso de mi)\b|"
+            r"\bme (?:violaron|violo|pegaron|golpearon|agredieron|agredio)\b|\b(?:miedo|"
+            r"terror) (?:de|a) (?:volver|regresar|ir) a (?:casa|mi casa)\b|"
+            r"\bme amenazo con matarme\b"
+        ),
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "es-medical",
+        (
+            r"\bme (?:tome|he tomado|trague) (?:\w+ ){0,2}(?:pastillas|pildoras|comprimidos|"
+            r"frasco|caja)\b|\bsobredosis\b|\bno (?:puedo|puede) respirar\b|\bno respira\b|"
+            r"\bsangr\w* (?:mucho|sin parar)\b"
+        ),
+        timeless=True,
+        personal=False,
+    ),
+    rule(
+        R.SUICIDE,
+        0.4,
+        "es-hopeless",
+        (
+            r"\b(?:no puedo mas|sin esperanza|nada tiene sentido|no vale la pena|"
+            r"quiero desaparecer|soy una carga|nadie me extranaria)\b"
+        ),
+        reason=C.HOPELESSNESS,
+    ),
 ]
 
 _FR = [
-    rule(R.SUICIDE, 1.0, "fr-suicide", r"\b(?:je )?(?:veux|voudrais|vais|envie de|pense a|pense au|compte|prefererais|souhaite|besoin de) (?:\w+ )?(?:mourir|me tuer|me suicider|suicide|en finir|disparaitre pour toujours|mettre fin a (?:mes jours|ma vie)|ne plus me reveiller)\b|\bd'?en finir\b|\b(?:me suicider|me tuer|en finir avec (?:la vie|tout|ma vie)|mettre fin a mes jours)\b|\bje ne (?:veux|vois) (?:plus|pas) (?:vivre|de raison de vivre|l'?interet de vivre|exister)\b|\bplus envie de vivre\b|\bmieux sans moi\b|\bidees (?:noires|suicidaires)\b|\bje suis suicidaire\b|\bj'?aimerais (?:etre mort|etre morte|mourir|ne pas me reveiller)\b|\blettre d'?adieu\b|\bc'?est (?:mon )?adieu\b"),
-    rule(R.SELF_HARM, 1.0, "fr-self-harm", r"\b(?:je me (?:coupe|scarifie|brule|fais du mal|frappe|mutile)|me (?:couper|scarifier|bruler|faire du mal|mutiler)|scarification\w*|automutilation)\b(?! (?:les cheveux|les ongles|en cuisinant|par accident))"),
-    rule(R.HARM_TO_OTHERS, 1.0, "fr-others", r"\bje (?:vais|veux|voudrais|pourrais) (?:\w+ )?(?:le|la|les) (?:tuer|buter|poignarder|frapper|etrangler)\b|\benvie de (?:le|la|les) tuer\b|\b(?:faire du mal|tuer) a (?:mon|ma|mes|quelqu'?un)\b"),
-    rule(R.ABUSE, 1.0, "fr-abuse", r"\b(?:mon (?:mari|copain|pere|beau-pere|conjoint|compagnon|patron|oncle|frere)|ma (?:femme|copine|mere|belle-mere|conjointe)|il|elle) (?:\w+ )?me (?:frappe|bat|battait|a frappe|a battu|viole|a viole|menace|a menace|etrangle|pousse|enferme|touche)\b|\bj'?ai ete (?:violee?|agressee?|battue?|frappee?)\b|\bpeur de rentrer (?:a la maison|chez moi)\b|\bmenace de me tuer\b"),
-    rule(R.MEDICAL_EMERGENCY, 1.0, "fr-medical", r"\bj'?ai (?:pris|avale) (?:\w+ ){0,3}(?:comprimes|cachets|pilules|medicaments|boite|plaquette)\b|\bsurdose\b|\bfait une overdose\b|\b(?:je )?n'?arrive (?:plus|pas) a respirer\b|\bne respire plus\b|\bsaigne (?:beaucoup|sans arret)\b", timeless=True, personal=False),
-    rule(R.SUICIDE, 0.4, "fr-hopeless", r"\b(?:je n'?en peux plus|sans espoir|plus aucun espoir|rien n'?a de sens|je suis un fardeau|personne ne me regretterait)\b", reason=C.HOPELESSNESS),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "fr-suicide",
+        (
+            r"\b(?:je )?(?:veux|voudrais|vais|envie de|pense a|pense au|compte|prefererais|"
+            r"souhaite|besoin de) (?:\w+ )?(?:mourir|me tuer|me suicider|suicide|en finir|"
+            r"disparaitre pour toujours|mettre fin a (?:mes jours|ma vie)|"
+            r"ne plus me reveiller)\b|\bd'?en finir\b|\b(?:me suicider|me tuer|"
+            r"en finir avec (?:la vie|tout|ma vie)|mettre fin a mes jours)\b|\bje ne (?:veux|"
+            r"vois) (?:plus|pas) (?:vivre|de raison de vivre|l'?interet de vivre|exister)\b|"
+            r"\bplus envie de vivre\b|\bmieux sans moi\b|\bidees (?:noires|suicidaires)\b|"
+            r"\bje suis suicidaire\b|\bj'?aimerais (?:etre mort|etre morte|mourir|"
+            r"ne pas me reveiller)\b|\blettre d'?adieu\b|\bc'?est (?:mon )?adieu\b"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "fr-self-harm",
+        (
+            r"\b(?:je me (?:coupe|scarifie|brule|fais du mal|frappe|mutile)|me (?:couper|"
+            r"scarifier|bruler|faire du mal|mutiler)|scarification\w*|"
+            r"automutilation)\b(?! (?:les cheveux|les ongles|en cuisinant|par accident))"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "fr-others",
+        (
+            r"\bje (?:vais|veux|voudrais|pourrais) (?:\w+ )?(?:le|la|les) (?:tuer|buter|"
+            r"poignarder|frapper|etrangler)\b|\benvie de (?:le|la|les) tuer\b|\b(?:faire du mal|"
+            r"tuer) a (?:mon|ma|mes|quelqu'?un)\b"
+        ),
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
+        "fr-abuse",
+        (
+            r"\b(?:mon (?:mari|copain|pere|beau-pere|conjoint|compagnon|patron|oncle|frere)|"
+            r"ma (?:femme|copine|mere|belle-mere|conjointe)|il|elle) (?:\w+ )?me (?:frappe|bat|"
+            r"battait|a frappe|a battu|viole|a viole|menace|a menace|etrangle|pousse|enferme|"
+            r"touche)\b|\bj'?ai ete (?:violee?|agressee?|battue?|frappee?)\b|"
+            r"\bpeur de rentrer (?:a la maison|chez moi)\b|\bmenace de me tuer\b"
+        ),
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "fr-medical",
+        (
+            r"\bj'?ai (?:pris|avale) (?:\w+ ){0,3}(?:comprimes|cachets|pilules|medicaments|boite|"
+            r"plaquette)\b|\bsurdose\b|\bfait une overdose\b|\b(?:je )?n'?arrive (?:plus|"
+            r"pas) a respirer\b|\bne respire plus\b|\bsaigne (?:beaucoup|sans arret)\b"
+        ),
+        timeless=True,
+        personal=False,
+    ),
+    rule(
+        R.SUICIDE,
+        0.4,
+        "fr-hopeless",
+        (
+            r"\b(?:je n'?en peux plus|sans espoir|plus aucun espoir|rien n'?a de sens|"
+            r"je suis un fardeau|personne ne me regretterait)\b"
+        ),
+        reason=C.HOPELESSNESS,
+    ),
 ]
 
 _DE = [
-    rule(R.SUICIDE, 1.0, "de-suicide", r"\bich (?:will|mochte|wurde gern|werde|denke (?:daran|uber)) (?:\w+ ){0,2}(?:sterben|mich umbringen|mich toten|mir das leben nehmen|tot sein|nicht mehr (?:leben|aufwachen|da sein)|selbstmord|suizid)\b|\b(?:mich umbringen|mir das leben nehmen|mich umzubringen|mir das leben zu nehmen|mich selbst toten)\b|\b(?:suizidgedanken|selbstmordgedanken|suizidal|lebensmude)\b|\bwill nicht mehr leben\b|\bkeinen (?:sinn|grund) (?:mehr )?(?:zu leben|im leben)\b|\bbesser (?:dran )?ohne mich\b|\bwunschte,? ich (?:ware|war) tot\b|\babschiedsbrief\b|\bich bringe mich (?:\w+ ){0,3}um\b|\bich (?:will|mochte) (?:\w+ )?(?:tot sein|nicht mehr leben)\b"),
-    rule(R.SELF_HARM, 1.0, "de-self-harm", r"\b(?:ich ritze mich|mich (?:ritzen|zu ritzen|selbst verletzen|selbst zu verletzen)|ritze mich|verletze mich (?:selbst)?|selbstverletz\w*|mir (?:weh|wehe) (?:tun|zu tun)|schneide mich)\b(?! (?:beim|aus versehen))"),
-    rule(R.HARM_TO_OTHERS, 1.0, "de-others", r"\bich (?:will|werde|mochte|konnte) (?:\w+ ){0,2}(?:umbringen|toten|erstechen|erschiessen|verletzen|abstechen)\b(?<!mich umbringen)(?<!mich toten)(?<!mich verletzen)"),
-    rule(R.ABUSE, 1.0, "de-abuse", r"\b(?:mein (?:mann|freund|vater|stiefvater|partner|chef|onkel|bruder)|meine (?:frau|freundin|mutter|stiefmutter|partnerin)|er|sie) (?:\w+ ){0,2}(?:schlagt|schlug|hat mich geschlagen|vergewaltigt|bedroht|wurgt|misshandelt|verprugelt|beruhrt) mich\b|\b(?:schlagt|schlug|vergewaltigte|bedroht|wurgt|misshandelt|verprugelt) mich\b|\bich (?:wurde|bin) (?:\w+ )?(?:vergewaltigt|misshandelt|geschlagen|missbraucht)\b|\bangst,? nach hause zu (?:gehen|kommen)\b|\bdroht,? mich umzubringen\b"),
-    rule(R.MEDICAL_EMERGENCY, 1.0, "de-medical", r"\bich habe (?:\w+ ){0,3}(?:tabletten|pillen|medikamente|packung|schachtel) (?:\w+ )?(?:genommen|geschluckt)\b|\buberdosis\b|\b(?:kann|kriege|bekomme) (?:keine luft|nicht (?:mehr )?atmen)\b|\batmet nicht (?:mehr)?\b|\bblute (?:stark|sehr|ohne)\b", timeless=True, personal=False),
-    rule(R.SUICIDE, 0.4, "de-hopeless", r"\b(?:ich kann nicht mehr|hoffnungslos|keine hoffnung|alles ist sinnlos|ich bin eine last|niemand wurde mich vermissen)\b", reason=C.HOPELESSNESS),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "de-suicide",
+        (
+            r"\bich (?:will|mochte|wurde gern|werde|denke (?:daran|"
+            r"uber)) (?:\w+ ){0,2}(?:sterben|mich umbringen|mich toten|mir das leben nehmen|"
+            r"tot sein|nicht mehr (?:leben|aufwachen|da sein)|selbstmord|suizid)\b|"
+            r"\b(?:mich umbringen|mir das leben nehmen|mich umzubringen|mir das leben zu nehmen|"
+            r"mich selbst toten)\b|\b(?:suizidgedanken|selbstmordgedanken|suizidal|lebensmude)\b|"
+            r"\bwill nicht mehr leben\b|\bkeinen (?:sinn|grund) (?:mehr )?(?:zu leben|"
+            r"im leben)\b|\bbesser (?:dran )?ohne mich\b|\bwunschte,? ich (?:ware|war) tot\b|"
+            r"\babschiedsbrief\b|\bich bringe mich (?:\w+ ){0,3}um\b|\bich (?:will|"
+            r"mochte) (?:\w+ )?(?:tot sein|nicht mehr leben)\b"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "de-self-harm",
+        (
+            r"\b(?:ich ritze mich|mich (?:ritzen|zu ritzen|selbst verletzen|selbst zu verletzen)|"
+            r"ritze mich|verletze mich (?:selbst)?|selbstverletz\w*|mir (?:weh|wehe) (?:tun|"
+            r"zu tun)|schneide mich)\b(?! (?:beim|aus versehen))"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "de-others",
+        (
+            r"\bich (?:will|werde|mochte|konnte) (?:\w+ ){0,2}(?:umbringen|toten|erstechen|"
+            r"erschiessen|verletzen|abstechen)\b(?<!mich umbringen)(?<!mich toten)(?<!mich verlet"
+            r"zen)"
+        ),
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
+        "de-abuse",
+        (
+            r"\b(?:mein (?:mann|freund|vater|stiefvater|partner|chef|onkel|bruder)|meine (?:frau|"
+            r"freundin|mutter|stiefmutter|partnerin)|er|sie) (?:\w+ ){0,2}(?:schlagt|schlug|"
+            r"hat mich geschlagen|vergewaltigt|bedroht|wurgt|misshandelt|verprugelt|"
+            r"beruhrt) mich\b|\b(?:schlagt|schlug|vergewaltigte|bedroht|wurgt|misshandelt|"
+            r"verprugelt) mich\b|\bich (?:wurde|bin) (?:\w+ )?(?:vergewaltigt|misshandelt|"
+            r"geschlagen|missbraucht)\b|\bangst,? nach hause zu (?:gehen|kommen)\b|"
+            r"\bdroht,? mich umzubringen\b"
+        ),
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "de-medical",
+        (
+            r"\bich habe (?:\w+ ){0,3}(?:tabletten|pillen|medikamente|packung|"
+            r"schachtel) (?:\w+ )?(?:genommen|geschluckt)\b|\buberdosis\b|\b(?:kann|kriege|"
+            r"bekomme) (?:keine luft|nicht (?:mehr )?atmen)\b|\batmet nicht (?:mehr)?\b|"
+            r"\bblute (?:stark|sehr|ohne)\b"
+        ),
+        timeless=True,
+        personal=False,
+    ),
+    rule(
+        R.SUICIDE,
+        0.4,
+        "de-hopeless",
+        (
+            r"\b(?:ich kann nicht mehr|hoffnungslos|keine hoffnung|alles ist sinnlos|"
+            r"ich bin eine last|niemand wurde mich vermissen)\b"
+        ),
+        reason=C.HOPELESSNESS,
+    ),
 ]
 
 RULES_INTL: tuple[Rule, ...] = (*_ES, *_FR, *_DE)

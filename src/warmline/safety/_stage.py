@@ -5,8 +5,9 @@ session's highest risk level, and on `risk` answers with the crisis protocol
 and completes the turn. Once the session shows concern or risk it routes
 streaming through `GuardedEmit`, which releases the reply sentence by sentence
 only while each sentence passes the guard (before that, chunks stream as they
-arrive and a failing reply is followed by its replacement). `GuardStage` runs after respond: it checks the whole reply,
-regenerates once or replaces it on failure, records the event, and in careful
+arrive and a failing reply is followed by its replacement). `GuardStage` runs
+after respond: it checks the whole reply, regenerates once or replaces it on failure,
+records the event, and in careful
 mode (risk seen earlier in the session) adds a resource reminder.
 """
 
@@ -39,7 +40,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 class GuardedEmit:
-    """Streams a reply on to `emit` one sentence at a time, stopping at the first unsafe sentence."""
+    """Passes a reply on to `emit` sentence by sentence, stopping at the first unsafe one."""
 
     def __init__(self, emit: Emit) -> None:
         self.emit = emit
@@ -98,7 +99,9 @@ class SafetyStage:
             return state
         if state.conversation.risk_level is RiskLevel.RISK:
             state.prompt_notes.append(CAREFUL_NOTE)
-            state.reasoning.append("Safety: risk was seen earlier in this session, so the reply stays careful.")
+            state.reasoning.append(
+                "Safety: risk was seen earlier in this session, so the reply stays careful."
+            )
         if state.conversation.risk_level is not RiskLevel.NONE:
             state.emit = GuardedEmit(state.emit)
         return state
@@ -107,7 +110,9 @@ class SafetyStage:
 class GuardStage:
     """Checks the generated reply; regenerates once, then falls back to a safe reply."""
 
-    def __init__(self, generator: Generator, country: str | None = None, config: GenerateConfig | None = None) -> None:
+    def __init__(
+        self, generator: Generator, country: str | None = None, config: GenerateConfig | None = None
+    ) -> None:
         self.generator = generator
         self.country = country
         self.config = config or GenerateConfig(max_tokens=160, temperature=0.7)
@@ -126,7 +131,9 @@ class GuardStage:
             original = state.reply
             state.reply, action = await self._replacement(state, verdict, context)
             state.events.append(guard_event(verdict, original, action))
-            state.reasoning.append(f"Safety: the draft reply failed the output guard and was {action}.")
+            state.reasoning.append(
+                f"Safety: the draft reply failed the output guard and was {action}."
+            )
             await emit(("\n\n" if guarded and guarded.emitted else "") + state.reply)
         if state.conversation.risk_level is RiskLevel.RISK:
             reminder = careful_reminder(self.country)
@@ -134,14 +141,17 @@ class GuardStage:
             await emit(f"\n\n{reminder}")
         return state
 
-    async def _replacement(self, state: TurnState, verdict, context: GuardContext) -> tuple[str, str]:
+    async def _replacement(
+        self, state: TurnState, verdict, context: GuardContext
+    ) -> tuple[str, str]:
         kinds = ", ".join(sorted({v.kind.value.replace("_", " ") for v in verdict.violations}))
         note = ChatMessage(
             role="system",
             content=(
-                f"Your draft was not acceptable ({kinds}). Write a new short, warm reply: no methods "
-                "or means of harm, no diagnosis, do not claim to be human or a therapist, no romance, "
-                "and do not refuse; stay with the person and ask how they are."
+                f"Your draft was not acceptable ({kinds}). Write a new short, warm reply: "
+                "no methods or means of harm, no diagnosis, do not claim to be human or a "
+                "therapist, no romance, and do not refuse; stay with the person and ask how "
+                "they are."
             ),
         )
         try:
