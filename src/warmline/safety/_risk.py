@@ -25,13 +25,14 @@ from warmline.safety._context import (
 from warmline.safety._normalize import Normalized, normalize
 from warmline.safety._rules import Rule, anchors_in
 from warmline.safety._rules_en import RULES_EN
+from warmline.safety._rules_extra import RULES_EXTRA
 from warmline.safety._rules_intl import RULES_INTL
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory
 from warmline.types import RiskLevel, Speaker, Utterance
 
 __all__ = ["assess_risk"]
 
-RULES: tuple[Rule, ...] = (*RULES_EN, *RULES_INTL)
+RULES: tuple[Rule, ...] = (*RULES_EN, *RULES_EXTRA, *RULES_INTL)
 HISTORY_TURNS = 5
 """How many earlier seeker messages count toward build-up."""
 HISTORY_DECAY = 0.8
