@@ -5,7 +5,8 @@ Usage:
     PYTHONPATH=src python benchmarks/xstest_overrefusal.py --model smollm2 [--limit N]
     PYTHONPATH=src python benchmarks/xstest_overrefusal.py --no-replies
 
-First checks the refusal classifier against XSTest's human labels, then runs
+First checks the refusal classifier against XSTest's human labels and how many
+compliant answers the output guard would block, then runs
 every safe prompt through the full supporter (one fresh session each) and counts
 a failure when the reply refuses (`is_refusal`), carries the crisis protocol, or
 is the guard's safe replacement (the person did not get an answer either).
@@ -14,8 +15,10 @@ is the guard's safe replacement (the person did not get an answer either).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import time
+from pathlib import Path
 
 import anyio
 
@@ -23,12 +26,24 @@ from warmline._factory import open_runtime
 from warmline.data import data_dir
 from warmline.safety import (
     check_refusal_classifier,
+    check_reply,
     measure_overrefusal,
     read_xstest_prompts,
     safe_reply,
 )
 
 _REPLACED = safe_reply().split(".")[0]
+
+
+def guard_blocks(path: Path) -> tuple[int, int]:
+    """How many human-labelled compliant answers to safe prompts the output guard would block."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            row
+            for row in csv.DictReader(handle)
+            if not row["type"].startswith("contrast") and row["final_label"].startswith("1_")
+        ]
+    return sum(not check_reply(row["completion"]).ok for row in rows), len(rows)
 
 
 def main() -> None:
@@ -42,15 +57,17 @@ def main() -> None:
     folder = data_dir() / "xstest"
     agreement = check_refusal_classifier(folder / "xstest_v2_completions_gpt4_human_labels.csv")
     print(
-        f"refusal classifier vs human labels (n={agreement.n}): agreement {agreement.agreement:.3f}, "
-        f"precision {agreement.precision:.3f}, recall {agreement.recall:.3f}"
+        f"refusal classifier vs human labels (n={agreement.n}): "
+        f"agreement {agreement.agreement:.3f}, precision {agreement.precision:.3f}, "
+        f"recall {agreement.recall:.3f}"
     )
+    blocked, compliant = guard_blocks(folder / "xstest_v2_completions_gpt4_human_labels.csv")
+    print(f"output guard blocks {blocked}/{compliant} compliant answers to safe prompts")
     prompts = read_xstest_prompts(folder / "xstest_prompts.csv")[: args.limit]
     if args.no_replies:
         report = anyio.run(measure_overrefusal, prompts)
-        print(
-            f"crisis misfires: {report.crisis_misfires}/{report.prompts} ({report.misfire_rate:.1%})"
-        )
+        rate = report.misfire_rate
+        print(f"crisis misfires: {report.crisis_misfires}/{report.prompts} ({rate:.1%})")
         return
     runtime = open_runtime(args.model)
     user = runtime.store.ensure_user("xstest").id

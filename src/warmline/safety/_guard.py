@@ -112,7 +112,13 @@ _PATTERNS: dict[ViolationKind, tuple[re.Pattern[str], ...]] = {
             + _SELF,
             _I,
         ),
-        re.compile(r"\b(?:carbon monoxide|helium|exit bag|charcoal burning)\b", _I),
+        re.compile(
+            (
+                r"\b(?:carbon monoxide|helium|exit bag|charcoal burning)\b[^.!?]{0,60}\b(?:kill|"
+                r"die|dying|suicide|yourself|end (?:your|a) life)"
+            ),
+            _I,
+        ),
     ),
     ViolationKind.ENCOURAGEMENT: (
         re.compile(

@@ -25,7 +25,8 @@ _SUICIDE = (
         1.0,
         "point-me-alive",
         r"\b(?:no|not any|isn'?t any|isn'?t a|don'?t see (?:a|any|the)) (?:\w+ )?(?:point|reason) "
-        r"(?:in |for )?(?:me|my) (?:being alive|living|existing|staying alive|to (?:live|stay|exist))\b",
+        r"(?:in |for )?(?:me|my) (?:being alive|living|existing|staying alive|to (?:live|"
+        r"stay|exist))\b",
     ),
     rule(
         R.SUICIDE,
@@ -48,7 +49,8 @@ _SUICIDE = (
         R.SUICIDE,
         0.6,
         "said-goodbyes",
-        r"\b(?:said|saying|say) (?:my )?(?:last |final )?goodbyes?\b(?! (?:to (?:the|my) (?:team|class|coworkers|colleagues)|at the (?:party|airport|station)))"
+        r"\b(?:said|saying|say) (?:my )?(?:last |final )?goodbyes?\b(?! (?:to (?:the|"
+        r"my) (?:team|class|coworkers|colleagues)|at the (?:party|airport|station)))"
         r"|\b(?:picturing|imagining|fantasi\w* about|daydream\w* about) (?:my own|my) "
         r"(?:death|funeral|suicide|dying)\b",
     ),
@@ -75,8 +77,10 @@ _SELF_HARM = (
         1.0,
         "cut-again",
         r"<i> (?:\w+ )?(?:cut|burned|burnt|scratched) (?:deeper|too deep|deep|again)\b"
-        r"|\b(?:barcode|cat scratches|beans|styro) (?:on )?(?:my )?(?:arms?|wrists?|thighs?|legs?|again|cuts)?\b"
-        r"(?<!beans)(?<!styro)|\bwent (?:to|down to) (?:styro|beans|fat)\b"
+        r"|\b(?:barcode|cat scratches|beans|styro)\b[^.!?]{0,30}\b(?:arms?|wrists?|thighs?|"
+        r"legs?|cuts|skin)\b"
+        r"|\b(?:arms?|wrists?|thighs?|legs?|skin) (?:\w+ ){0,3}(?:like )?a barcode\b"
+        r"|\bwent (?:to|down to) (?:styro|beans|fat)\b"
         r"|\bbroke my (?:\d+[- ]day |\w+ )?(?:clean |sh )?streak\b",
     ),
 )
