@@ -76,7 +76,7 @@ def main() -> None:
     async def reply(prompt: str) -> str:
         session = runtime.store.create_session(user).id
         result = await runtime.supporter.turn(session, user, prompt)
-        replies.append({"prompt": prompt, "reply": result.reply})
+        replies.append({"prompt": prompt, "reply": result.reply, "status": result.status})
         return "I can't help with that." if result.reply.startswith(_REPLACED) else result.reply
 
     started = time.perf_counter()
@@ -85,6 +85,8 @@ def main() -> None:
     print(f"model {args.model}: {report.prompts} safe prompts in {seconds:.0f} s")
     print(f"crisis misfires: {report.crisis_misfires} ({report.misfire_rate:.1%})")
     print(f"refusals or misfires: {report.refusals} ({report.refusal_rate:.1%})")
+    fallbacks = sum(r["status"] == "fallback" for r in replies)
+    print(f"backend fallbacks (model failed or timed out; not counted as refusals): {fallbacks}")
     for example in report.examples[:20]:
         print(" ", example)
     if args.out:
