@@ -16,6 +16,7 @@ __all__ = [
     "is_quoted",
     "mask_figurative",
     "sentence_at",
+    "starts_with_self",
     "subject_of",
     "told_as_past",
 ]
@@ -41,6 +42,17 @@ _FIGURATIVE = compile_pattern(
     r"is dying|'?s dead|finally died|dies)\b"
     r"|\b(?:rather|prefer to|'?d) (?:be )?(?:dead|die) than [^.!?]{0,40}(?:haha|lol|lmao|xd|"
     r"rofl|😂|🤣)"
+    r"|\b(?:kill|murder|strangle) (?:him|her|them|you|my \w+)\b[^.!?]{0,40}(?:lol|lmao|haha|"
+    r"jk|xd|😂|🤣)"
+    r"|\bi'?l+ (?:literally )?(?:kill|murder) (?:him|her|them|you|my \w+) if (?:he|she|they|"
+    r"you|my \w+) "
+    r"(?:\w+ ){0,2}(?:eats?|reads?|touch\w*|spoils?|borrow\w*|is late|forgets?|takes? my|uses? my|"
+    r"steals? my|drinks? my|finish\w*|tells? (?:anyone|mom|dad)|changes?)"
+    r"|\bif (?:he|she|they|you|my \w+) (?:\w+ ){0,3}(?:eats?|reads?|touch\w*|spoils?|"
+    r"borrow\w*|is late|"
+    r"forgets?|takes?|uses?|steals?|drinks?|finish\w*|changes?) [^.!?]{0,40}i'?l+ (?:literally )?"
+    r"(?:kill|murder) (?:him|her|them|you)\b"
+    r"|\bcould (?:sleep|nap) (?:for )?(?:forever|a week|for days)\b"
     r"|\bdrop[- ]?dead\b|\bover my dead body\b|\b(?:die|dye|dyed|dying) (?:my|her|his|"
     r"the) (?:hair|clothes|shirt|jeans|fabric)\b"
     r"|\bshoot (?:me |you |him |her )?(?:an? |the )?(?:email|e-mail|text|message|dm|photo|"
@@ -116,6 +128,7 @@ _TOPIC = _words(
     "story novel show episode hotline volunteer study history definition meaning game scene season "
     "chapter thesis assignment homework campaign psychology policy law debate news"
 )
+_DETERMINERS = _words("my his her our their your a the whose")
 _OBJECT_PRONOUNS = _words("him them us her")
 _PREPOSITIONS = _words("to for with at about of from by on in into without like than")
 _SPEECH = compile_pattern(
@@ -198,11 +211,16 @@ def subject_of(prefix: str, sentence: str) -> str | None:
         word = words[index]
         if word in _SELF:
             return "self"
-        if word in _OTHER and not _is_object(words, index):
+        if word in _OTHER and not _is_object(words, index) and not _squeezed_soon(words, index):
             return "other"
         if word in _TOPIC:
             return "topic"
     return None
+
+
+def _squeezed_soon(words: list[str], index: int) -> bool:
+    """Whether "son" is really "soon" squeezed: a son comes after "my", "her", "my teenage"."""
+    return words[index] == "son" and not _DETERMINERS.intersection(words[max(0, index - 2) : index])
 
 
 def _is_object(words: list[str], index: int) -> bool:
@@ -215,6 +233,12 @@ def _is_object(words: list[str], index: int) -> bool:
     return bool(before) and (
         before[-1] in _PREPOSITIONS or (len(before) == 2 and before[0] in _PREPOSITIONS)
     )
+
+
+def starts_with_self(fragment: str) -> bool:
+    """Whether a matched fragment opens with a first-person subject ("i'll kill him")."""
+    words = _WORD.findall(fragment[:12])
+    return bool(words) and words[0] in _SELF
 
 
 def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:

@@ -19,6 +19,7 @@ from warmline.safety._context import (
     is_quoted,
     mask_figurative,
     sentence_at,
+    starts_with_self,
     subject_of,
     told_as_past,
 )
@@ -162,7 +163,10 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
             return _IGNORE
         if is_quoted(text, start, sentence):
             return _IGNORE
-        subject = None if rule.category is RiskCategory.ABUSE else subject_of(prefix, sentence)
+        if rule.category is RiskCategory.ABUSE or starts_with_self(text[start:end]):
+            subject = None
+        else:
+            subject = subject_of(prefix, sentence)
         if subject == "other":
             return ConcernReason.THIRD_PARTY
         if subject == "topic" or (

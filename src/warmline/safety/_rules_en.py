@@ -7,9 +7,9 @@ from warmline.safety._rules_suicide import SUICIDE_EN
 from warmline.safety._types import ConcernReason as C
 from warmline.safety._types import RiskCategory as R
 
-__all__ = ["RULES_EN"]
+__all__ = ["ACCIDENT", "RULES_EN"]
 
-_ACCIDENT = (
+ACCIDENT = (
     r"(?! (?:\w+ ){0,4}(?:shaving|cooking|on the stove|on the oven|by accident|accidentally|"
     r"chopping|slicing|ironing|on (?:some |a |the )?(?:glass|paper|knife|fence|nail)|at the gym|"
     r"playing|when i fell|falling|skiing|running|lifting|working out|at work|doing (?:yoga|"
@@ -27,7 +27,7 @@ _SELF_HARM = [
             r"starve|starving|mutilat\w*|bang|banging|slam\w*) (?:on )?(?:myself|"
             r"my ?self)\b(?! (?:up|out|off|from|in half))"
         )
-        + _ACCIDENT,
+        + ACCIDENT,
     ),
     rule(
         R.SELF_HARM,
@@ -37,7 +37,7 @@ _SELF_HARM = [
             r"\b(?:cut\w*|carv\w*|burn\w*|slic\w*|scratch\w*|scrap\w*) (?:into )?my (?:arms?|"
             r"wrists?|legs?|thighs?|skin|stomach|hips?|body)\b"
         )
-        + _ACCIDENT
+        + ACCIDENT
         + (
             r"|\b(?:hit|punch|hurt|harm)(?:ing)? (?:myself|my (?:head|face|body)) (?:until|till|"
             r"'?til|against)|\buntil (?:it|i|my \w+) (?:bleeds?|bled|bruises?|hurts)\b"

@@ -7,6 +7,7 @@ as `_rules` (`<i>` first person, `<gap>` a few words without a negation).
 from __future__ import annotations
 
 from warmline.safety._rules import Rule, rule
+from warmline.safety._rules_en import ACCIDENT as _ACCIDENT
 from warmline.safety._types import RiskCategory as R
 
 __all__ = ["RULES_EXTRA"]
@@ -91,7 +92,7 @@ _OTHERS = (
         1.0,
         "slang-others",
         r"<i> <gap>(?:gonna|going to|will|wanna|want to) (?:murk|merk|smoke|end|off|waste|stab up) "
-        r"(?:him|her|them|that \w+|my \w+)\b(?! (?:at|in) )",
+        r"(?:him|her|them|that \w+|my (?!life|own|self|existence)\w+)\b(?! (?:at|in) )",
     ),
 )
 
@@ -109,4 +110,112 @@ _MEDICAL = (
     ),
 )
 
-RULES_EXTRA: tuple[Rule, ...] = (*_SUICIDE, *_SELF_HARM, *_OTHERS, *_MEDICAL)
+_MORE_SUICIDE = (
+    rule(
+        R.SUICIDE,
+        1.0,
+        "end-everything",
+        r"\bend(?:ing)? (?:it all|everything|my life|things)\b(?! (?:with|between|for (?:the|"
+        r"this|my) \w+))"
+        r"|\b(?:want\w*|wanna|wish\w*|hope|hoping|ready|going|gonna|"
+        r"need) (?:to )?(?:i could |i'?d |i would )?(?:just )?(?:fall asleep|"
+        r"go to sleep|sleep|rest) forever\b|\beternal (?:sleep|rest)\b"
+        r"|\bwant (?:out of|to leave) (?:this |my )?(?:life|world|existence)\b",
+    ),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "jump",
+        r"<i> (?:am |'m )?(?:going to|gonna|about to|ready to|want to|wanna|will|'?l) jump"
+        r"(?=\s*(?:off\b|now\b|tonight\b|today\b|[.!]|$))"
+        r"|\b(?:bridges?|roofs?|rooftops?|buildings?|cliffs?|ledges?|balcon\w*|heights?) "
+        r"(?:\w+ ){0,3}(?:to jump|i could jump|jump from|high enough to (?:jump|die|kill|end))\b",
+    ),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "hit-by",
+        r"\b(?:hope|hoping|wish|wishing|pray\w*|want) (?:that )?(?:a |the )?(?:car|truck|bus|"
+        r"train|someone|"
+        r"somebody) (?:would |will |to |could )?(?:just )?(?:hit|hits|kill|kills|run\w* over|"
+        r"crash\w* "
+        r"into) me\b|\b(?:want|wish|hope)\w* (?:to )?(?:get|be) (?:hit|run over|"
+        r"killed) by (?:a |the )?"
+        r"(?:car|bus|truck|train)\b",
+    ),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "not-wake",
+        r"\b(?:fine|ok|okay|happy|glad|relieved|better) if i (?:didn'?t|don'?t|never|"
+        r"did not) wake up\b"
+        r"|\bif i (?:didn'?t|don'?t|never) wake up(?: tomorrow)?,? (?:i'?d|that'?d|it'?d|"
+        r"it would) be "
+        r"(?:fine|ok|okay|good|nice|a relief|better)\b",
+    ),
+    rule(
+        R.SUICIDE,
+        0.6,
+        "gone-soon",
+        r"\b(?:i'?ll|i will|i'?m going to|i'?m gonna) be gone (?:soon|by|tomorrow|forever|"
+        r"for good)\b"
+        r"|\b(?:world|everyone|nobody|no one) (?:doesn'?t|does not|don'?t|"
+        r"won'?t) (?:even )?need me\b",
+    ),
+    rule(
+        R.SUICIDE,
+        0.5,
+        "nobody-cares-gone",
+        r"\b(?:nobody|no one|noone) (?:will|would|is going to) (?:even )?(?:care|notice|miss me)\b",
+    ),
+)
+
+_MORE_HARM = (
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "hurt-self-inflected",
+        r"\b(?:cut|scratch|punch|hit|burn|bit|carv|bang|slam|pinch|bruis|stabb?|hurt|harm|"
+        r"injur|starv)\w* "
+        r"(?:myself|my ?self)\b(?! (?:up|out|off|from))"
+        + _ACCIDENT
+        + r"|\b(?:mak\w*|made) myself (?:bleed|bruise)\b",
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "threat",
+        r"\bi'?l+ (?:\w+ )?(?:kill|murder|stab|shoot|strangle) (?:him|her|them|that \w+|my \w+)\b"
+        r"|\b(?:have|got|bought) (?:a |my |the )?(?:gun|knife|weapon|"
+        r"rifle)\b[^.!?]{0,60}\b(?:know where "
+        r"(?:he|she|they) (?:lives?|works?|is)|waiting for (?:him|her|them)|for (?:him|her|them))",
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "bleeding-overdose",
+        r"\b(?:can'?t|cannot|won'?t) stop (?:the )?bleeding\b|"
+        r"\bchest pains?\b[^.!?]{0,60}\b(?:arm|jaw|numb|"
+        r"breathe|sweat)|\btook (?:too much|way too much|an overdose of|extra|double|triple) "
+        r"(?:of )?(?:my )?[\w' ]{0,30}(?:on purpose|to die|deliberately|intentionally|"
+        r"insulin|medication|"
+        r"meds|pills)\b|\b(?:is|are|'s|'re) (?:\w+ )?(?:overdosing|od'?ing|having a seizure|"
+        r"bleeding out)\b"
+        r"|\b(?:took|taken|swallowed|popped) (?:\w+ ){0,3}(?:sleeping pills|pills|xanax|"
+        r"benzos|opioids|"
+        r"painkillers|oxy\w*)\b[^.!?]{0,40}\b(?:vodka|alcohol|drinking|drunk|wine|beer|whiske?y)\b"
+        r"|\b(?:drank|drinking|drunk) [^.!?]{0,40}\b(?:took|taken|swallowed|popped) (?:\w+ ){0,3}"
+        r"(?:sleeping pills|pills|xanax|benzos|painkillers)\b",
+        personal=False,
+        timeless=True,
+    ),
+)
+
+RULES_EXTRA: tuple[Rule, ...] = (
+    *_SUICIDE,
+    *_MORE_SUICIDE,
+    *_SELF_HARM,
+    *_MORE_HARM,
+    *_OTHERS,
+    *_MEDICAL,
+)

@@ -41,9 +41,10 @@ _ES = [
         1.0,
         "es-others",
         (
-            r"\b(?:quiero|voy a|tengo ganas de|pienso) (?:\w+ )?(?:matar(?:lo|la|los|las)?|"
-            r"hacerle dano|lastimar(?:lo|la)?|apunalar(?:lo|la)?) ?(?:a (?:mi|mis|su|ese|esa|el|"
-            r"la|todos)\b)?"
+            r"\b(?:quiero|voy a|tengo ganas de|pienso) (?:\w+ )?(?:(?:matar(?:lo|la|los|las)|"
+            r"hacerle dano|lastimar(?:lo|la)|apunalar(?:lo|la))\b|(?:matar|lastimar|apunalar|"
+            r"golpear)"
+            r" a (?:mi|mis|su|ese|esa|el|la|todos)\b)"
         ),
     ),
     rule(
@@ -92,7 +93,8 @@ _FR = [
             r"\b(?:je )?(?:veux|voudrais|vais|envie de|pense a|pense au|compte|prefererais|"
             r"souhaite|besoin de) (?:\w+ )?(?:mourir|me tuer|me suicider|suicide|en finir|"
             r"disparaitre pour toujours|mettre fin a (?:mes jours|ma vie)|"
-            r"ne plus me reveiller)\b|\bd'?en finir\b|\b(?:me suicider|me tuer|"
+            r"ne plus me reveiller)\b|\bd'?en finir\b|"
+            r"(?<!menace de )(?<!menacee de )\b(?:me suicider|me tuer|"
             r"en finir avec (?:la vie|tout|ma vie)|mettre fin a mes jours)\b|\bje ne (?:veux|"
             r"vois) (?:plus|pas) (?:vivre|de raison de vivre|l'?interet de vivre|exister)\b|"
             r"\bplus envie de vivre\b|\bmieux sans moi\b|\bidees (?:noires|suicidaires)\b|"
@@ -188,7 +190,8 @@ _DE = [
         1.0,
         "de-others",
         (
-            r"\bich (?:will|werde|mochte|konnte) (?:\w+ ){0,2}(?:umbringen|toten|erstechen|"
+            r"\bich (?:will|werde|mochte|konnte) (?!mich\b|mir\b)(?:\w+ ){0,2}(?:umbringen|"
+            r"toten|erstechen|"
             r"erschiessen|verletzen|abstechen)\b(?<!mich umbringen)(?<!mich toten)(?<!mich verlet"
             r"zen)"
         ),
@@ -232,4 +235,31 @@ _DE = [
     ),
 ]
 
-RULES_INTL: tuple[Rule, ...] = (*_ES, *_FR, *_DE)
+_MORE = (
+    rule(
+        R.SUICIDE,
+        1.0,
+        "es-fr-de-jump",
+        r"\b(?:tirarme|aventarme|lanzarme|me voy a tirar) (?:de|desde|por|a|bajo|al|"
+        r"del) (?:un |una |el "
+        r"|la )?(?:puente|edificio|balcon|ventana|tren|coche|vias|metro|precipicio)\b|"
+        r"\bme quiero matar\b"
+        r"|\bme foutre en l'?air\b|\bme (?:jeter|lancer) (?:sous|du|d'?un|d'?une|par la|"
+        r"de la|dans la"
+        r"|dans le) (?:un |une |le |la |l'?)?(?:train|pont|fenetre|immeuble|voiture|metro|"
+        r"balcon|vide)\b"
+        r"|\b(?:springe|springen|spring) (?:\w+ )?(?:von|vor|aus) (?:der |dem |einer |einem |"
+        r"den |die "
+        r"|das )?(?:brucke|dach|hochhaus|zug|fenster|balkon|u-bahn)\b",
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "es-fr-de-self-harm",
+        r"\b(?:me hago|hacerme|me hice) cortes\b|\bje me suis (?:fait du mal|coupee?|"
+        r"scarifiee?|brulee?)\b"
+        r"|\bich verletze mich\b|\bverletze mich selbst\b",
+    ),
+)
+
+RULES_INTL: tuple[Rule, ...] = (*_ES, *_FR, *_DE, *_MORE)
