@@ -159,7 +159,8 @@ _ABUSE = [
             r"threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|"
             r"touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|"
             r"lock\w* me (?:in|up|out)|tie\w* me up|threaten\w* (?:to (?:kill|hurt|hit) )?(?:me|"
-            r"my)|drag\w* me|strangle\w*)(?: (?:me|my|us|up)\b|(?<=me))(?!\w* (?:at|in) (?:chess|"
+            r"my)|drag\w* me|strangle\w*)(?: (?:me|my|us|up)\b|(?<=me)|(?<=in)|(?<=up)|"
+            r"(?<=out))(?!\w* (?:at|in) (?:chess|"
             r"checkers|tennis|a game|cards|video games|mario|fortnite|arm wrestling|racing))"
         ),
     ),
@@ -229,7 +230,8 @@ _MEDICAL = [
         1.0,
         "overdosed",
         (
-            r"\b(?:i|i'?ve|ive|i think i|just) (?:\w+ )?(?:overdos\w*|od'?d|od'?ed)\b|\b(?:drank|"
+            r"\b(?:i|i'?m|im|i'?ve|ive|i think i'?m|i think i|"
+            r"just) (?:[\w']+ )?(?:overdos\w*|od'?d|od'?ed|od'?ing)\b|\b(?:drank|"
             r"swallowed|drinking|ingested) (?:some |a bottle of |the )?(?:bleach|antifreeze|"
             r"poison|drain cleaner|rat poison|pesticide|weed killer)\b|"
             r"\bmix(?:ed)? (?:\w+ ){0,3}(?:pills|xanax|benzos|sleeping pills) (?:with|"

@@ -211,7 +211,45 @@ _MORE_HARM = (
     ),
 )
 
+_MORE_SIGNS = (
+    rule(
+        R.SUICIDE,
+        1.0,
+        "enough-of-life",
+        r"\b(?:had|have|i'?ve had) enough of (?:this |my )?(?:life|living|being alive|existing)\b"
+        r"|\bfeel\w* like dying\b|\b(?:drink|drinking|starve|starving|smoke|"
+        r"smoking)\w* myself to death\b"
+        r"|\bhow (?:many|much) (?:of )?(?:my |the |these )?(?:[\w']+ )?(?:pills|tablets|meds|"
+        r"medication)"
+        r"[^.!?]{0,30}\b(?:would|will|it'?d|does it) (?:it )?take\b",
+    ),
+    rule(
+        R.SUICIDE,
+        0.6,
+        "too-late",
+        r"\b(?:until|by the time|before) (?:it'?s|it is|it'?ll be) too late\b"
+        r"|\b(?:plan|going|decided|ready) (?:is )?to do it\b[^.!?]{0,60}\b(?:when|"
+        r"while) (?:everyone|"
+        r"everybody|nobody|no one|my \w+) (?:is|are|'s) (?:out|asleep|gone|away|at work)\b",
+    ),
+    rule(
+        R.SUICIDE,
+        0.5,
+        "hidden",
+        r"\b(?:nobody|no one) (?:will|would|is going to|can) (?:ever )?find me\b",
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "make-suffer",
+        r"\bmake (?:him|her|them|that \w+|my \w+) (?:all )?(?:suffer|bleed|hurt)\b"
+        r"|\b(?:want|wish|hope)\w* (?:to see )?(?:them|him|her|everyone|everybody|"
+        r"my \w+) (?:all )?dead\b",
+    ),
+)
+
 RULES_EXTRA: tuple[Rule, ...] = (
+    *_MORE_SIGNS,
     *_SUICIDE,
     *_MORE_SUICIDE,
     *_SELF_HARM,

@@ -262,4 +262,30 @@ _MORE = (
     ),
 )
 
-RULES_INTL: tuple[Rule, ...] = (*_ES, *_FR, *_DE, *_MORE)
+_MORE_FORMS = (
+    rule(
+        R.SUICIDE,
+        1.0,
+        "es-fr-de-wishes",
+        r"\bno (?:volver a )?despertar(?:me)?\b|\bdormir (?:para siempre|y no despertar)\b"
+        r"|\bme voy a suicidar\b|\bdisparaitre pour toujours\b"
+        r"|\b(?:keine lust|kein bock) mehr (?:zu leben|aufs leben|auf das leben)\b",
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "fr-others-direct",
+        r"\bje (?:vais|veux|voudrais|pourrais) (?:\w+ )?(?:tuer|buter|poignarder|frapper|"
+        r"etrangler) "
+        r"(?:mon|ma|mes|ce|cette|tout le monde)\b",
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
+        "de-abuse-perfect",
+        r"\b(?:hat|haben) mich (?:\w+ )?(?:geschlagen|verprugelt|vergewaltigt|gewurgt|misshandelt|"
+        r"bedroht|getreten|missbraucht)\b",
+    ),
+)
+
+RULES_INTL: tuple[Rule, ...] = (*_ES, *_FR, *_DE, *_MORE, *_MORE_FORMS)
