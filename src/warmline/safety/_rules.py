@@ -28,6 +28,10 @@ _MACROS = {
         r"(?:(?!(?:never|not|no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|has never|"
         r"have never)\b)[\w']+ ){0,3}"
     ),
+    "<gap5>": (
+        r"(?:(?!(?:never|not|no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|has never|"
+        r"have never)\b)[\w']+ ){0,5}?"
+    ),
     "<want>": (
         r"(?:want(?:s|ed)? to|wanna|wana|going to|gonna|gona|about to|plan\w* to|"
         r"need to|have to|decided to|ready to|will|should|could|might|try(?:ing)? to|"

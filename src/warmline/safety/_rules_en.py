@@ -98,7 +98,11 @@ _OTHERS = [
             r"killing|murder|murdering|stab|stabbing|shoot|shooting|strangle|strangling|poison|"
             r"poisoning|hurt|hurting|harm|harming|beat|beating|attack|attacking|smother|"
             r"smothering) (?:up )?(?:him|her|them|you|someone|somebody|people|everyone|everybody|"
-            r"my (?!self|own)\w+|the \w+|this \w+|that \w+|a \w+|\w+'?s? (?:family|"
+            r"my (?!self|own)\w+|(?:the|this|that|a) (?:guy|man|woman|girl|boy|kid|person|"
+            r"teacher|boss|cop|"
+            r"officer|neighbou?r|driver|dude|idiot|bastard|bitch|asshole|baby|child|people|guys|"
+            r"kids|girls|boys|men|women|bullies|students|teachers|cops|family|world)\b|"
+            r"\w+'?s? (?:family|"
             r"kids))\b(?! (?:at|in) (?:chess|checkers|tennis|a game|the game|cards|fortnite|"
             r"call of duty|minecraft|the competition|an argument|racing))"
         ),
@@ -154,7 +158,7 @@ _ABUSE = [
         "agent-hits-me",
         _ABUSE_AGENT
         + (
-            r" <gap>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|"
+            r" <gap5>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|"
             r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn\w*|throws? (?:things|stuff)? ?at|"
             r"threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|"
             r"touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|"
@@ -185,8 +189,9 @@ _ABUSE = [
             r"\b(?:scared|afraid|terrified|frightened) (?:to go|of going|to be|"
             r"of being) (?:back )?(?:home|alone with (?:him|her|my \w+))\b|\b(?:scared|afraid|"
             r"terrified) (?:of )?(?:what )?(?:he|she|my \w+)(?:'?ll| will| might|"
-            r" is going to) (?:do|hurt|kill|hit|find)\b|\b(?:he|she|they|my \w+) (?:said|says|"
-            r"threatened|swore) (?:\w+ )?(?:he'?ll|she'?ll|they'?ll|to) (?:kill|hurt) me\b|"
+            r" is going to) (?:do|hurt|kill|hit|find)\b|\b(?:he|she|they|my \w+|and) (?:said|says|"
+            r"threatened|swore) (?:\w+ )?(?:he'?ll|she'?ll|they'?ll|he'?d|she'?d|they'?d|"
+            r"(?:he|she|they) (?:would|will)|to) (?:kill|hurt) me\b|"
             r"\bthreaten\w* to kill me\b|\bwon'?t let me (?:leave|go out|see my|have my (?:phone|"
             r"money)|eat)\b.{0,80}\b(?:hit|hurt|scared|afraid|bruises)|"
             r"\bhiding (?:the )?bruises\b|\bhiding from (?:him|her|my \w+)\b|\bbruises (?:he|she|"

@@ -211,6 +211,48 @@ _MORE_HARM = (
     ),
 )
 
+_PROBE3 = (
+    rule(
+        R.ABUSE,
+        1.0,
+        "night-visits",
+        (
+            r"\b(?:afraid|scared|terrified)\b[^.!?]{0,60}\b(?:comes|came|sneaks|creeps|"
+            r"gets) into my (?:room|bed)\b"
+        ),
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "use-it-on",
+        r"\buse (?:it|the knife|the gun|that|them) on (?:him|her|them|my \w+)\b"
+        r"|\burges? to (?:push|hurt|kill|stab|shake|drown|hit|smother|choke|strangle) (?:my|"
+        r"him|her|them|"
+        r"someone|somebody|the baby)\b",
+    ),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "take-all-at-once",
+        r"\b(?:thinking (?:about|of)|going to|gonna|want to|wanna|plan\w* to|might|"
+        r"could just|about to)"
+        r" (?:take|taking|swallow\w*) (?:all|every one of|the whole (?:bottle|box|"
+        r"pack) of) (?:of )?"
+        r"(?:my |the |these )?(?:[\w']+ )?(?:pills|meds|medication|antidepressants|tablets|"
+        r"painkillers)\b"
+        r"|\b(?:don'?t|can'?t|cannot) see myself (?:being )?(?:alive|here|around|living) "
+        r"(?:next|in|by|much|for)\b"
+        r"|\b(?:right|perfect|best) (?:moment|time|day|night) to (?:end it|die|kill myself|"
+        r"end my life)\b",
+    ),
+    rule(
+        R.SUICIDE,
+        0.5,
+        "wont-be-around",
+        r"\b(?:won'?t|will not|wont) be (?:around|here)\b",
+    ),
+)
+
 _MORE_SIGNS = (
     rule(
         R.SUICIDE,
@@ -249,6 +291,7 @@ _MORE_SIGNS = (
 )
 
 RULES_EXTRA: tuple[Rule, ...] = (
+    *_PROBE3,
     *_MORE_SIGNS,
     *_SUICIDE,
     *_MORE_SUICIDE,

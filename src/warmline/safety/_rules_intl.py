@@ -282,6 +282,12 @@ _MORE_FORMS = (
     rule(
         R.ABUSE,
         1.0,
+        "fr-abuse-elided",
+        r"\bm'?a (?:frappee?|battue?|violee?|menacee?|etranglee?|poussee?|giflee?|agressee?)\b",
+    ),
+    rule(
+        R.ABUSE,
+        1.0,
         "de-abuse-perfect",
         r"\b(?:hat|haben) mich (?:\w+ )?(?:geschlagen|verprugelt|vergewaltigt|gewurgt|misshandelt|"
         r"bedroht|getreten|missbraucht)\b",
