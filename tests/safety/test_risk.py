@@ -54,10 +54,14 @@ def test_dev_set_recall_and_false_alarms_meet_the_bar(dev_cases) -> None:
         assert score.recall >= 0.95, score
 
 
-@pytest.mark.parametrize("name", ["risk_check.jsonl", "risk_check2.jsonl"])
-def test_check_sets_written_after_tuning_stay_above_a_floor(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "recall_floor"),
+    [("risk_check.jsonl", 0.9), ("risk_check2.jsonl", 0.9), ("risk_check3.jsonl", 0.4)],
+)
+def test_check_sets_written_after_tuning_do_not_regress(name: str, recall_floor: float) -> None:
+    # Never tuned on; check3 (indirect phrasing, written last) shows the rules' real limit.
     report = evaluate_risk(read_cases(DATA / name))
-    assert report.risk_recall >= 0.9, report.failures
+    assert report.risk_recall >= recall_floor, report.failures
     assert report.false_alarm_rate <= 0.05, report.failures
 
 
