@@ -18,7 +18,7 @@ from warmline.perceive import PerceiveStage
 from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
 from warmline.safety import GuardStage, SafetyStage
-from warmline.storage import ConversationStore, MessageRecord
+from warmline.storage import ConversationStore, MessageRecord, SessionRecord
 from warmline.turn import Emit, TurnStage, TurnState, run_stages
 from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
 
@@ -110,9 +110,9 @@ class Supporter:
             NotFoundError: the session does not exist or is not this user's.
         """
         text = validate_message(message)
-        session = await anyio.to_thread.run_sync(self.store.get_session, session_id, user_id)
-        history = await anyio.to_thread.run_sync(self.store.messages, session_id, user_id)
-        stored = await anyio.to_thread.run_sync(self.store.add_message, session_id, "seeker", text)
+        session, history, stored = await anyio.to_thread.run_sync(
+            self._begin, session_id, user_id, text
+        )
         state = TurnState(
             session_id=session_id,
             user_id=user_id,
@@ -126,6 +126,14 @@ class Supporter:
             state.emit = emit
         state = await run_stages(self.stages, state)
         return await anyio.to_thread.run_sync(self._finish, state, stored)
+
+    def _begin(
+        self, session_id: str, user_id: str, text: str
+    ) -> tuple[SessionRecord, list[MessageRecord], MessageRecord]:
+        """Load the session (checking ownership) and commit the seeker's message."""
+        session = self.store.get_session(session_id, user_id)
+        history = self.store.messages(session_id, user_id)
+        return session, history, self.store.add_message(session_id, "seeker", text)
 
     def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:
         analysis = _analysis(state)

@@ -96,18 +96,20 @@ async def _converse(
 async def _answer(
     runtime: Runtime, session_id: str, user_id: str, line: bytes | str, as_json: bool, explain: bool
 ) -> None:
+    started = False
+
     async def show(text: str) -> None:
+        nonlocal started
+        if not started:
+            console.print("[bold cyan]warmline[/bold cyan]: ", end="")
+            started = True
         console.print(escape(text), end="", highlight=False, soft_wrap=True)
 
     try:
-        if not as_json:
-            console.print("[bold cyan]warmline[/bold cyan]: ", end="")
         result = await runtime.supporter.turn(
             session_id, user_id, line, emit=None if as_json else show
         )
     except InputError as error:
-        if not as_json:
-            console.print()
         err_console.print(f"[yellow]{error}[/yellow]", highlight=False)
         return
     if as_json:

@@ -280,7 +280,9 @@ def _engine(url: str) -> Engine:
     def _sqlite_pragmas(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
-        cursor.execute("PRAGMA synchronous=FULL")  # a committed message survives power loss
+        # WAL + NORMAL: a committed message survives any crash of the process (the OS has it);
+        # only a power cut may lose the last commits. FULL would fsync each message (~8 ms).
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")  # deleting a user cascades
         cursor.close()
 
