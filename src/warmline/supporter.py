@@ -17,6 +17,7 @@ from warmline.errors import InputError
 from warmline.perceive import PerceiveStage
 from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
+from warmline.safety import GuardStage, SafetyStage
 from warmline.storage import ConversationStore, MessageRecord, SessionRecord
 from warmline.turn import Emit, TurnStage, TurnState, run_stages
 from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
@@ -187,5 +188,15 @@ def _utterance(message: MessageRecord) -> Utterance:
 
 
 def default_stages(generator: Generator, planner: Planner) -> list[TurnStage]:
-    """The standard turn: perceive, plan, respond."""
-    return [PerceiveStage(), PlanStage(planner), RespondStage(generator)]
+    """The standard turn: perceive, safety, plan, respond, guard.
+
+    Safety completes the turn with the crisis protocol when the seeker may be in
+    danger; the guard checks every generated reply before it is kept.
+    """
+    return [
+        PerceiveStage(),
+        SafetyStage(),
+        PlanStage(planner),
+        RespondStage(generator),
+        GuardStage(generator),
+    ]

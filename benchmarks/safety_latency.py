@@ -1,0 +1,69 @@
+"""Latency of the risk assessor on CPU: median and p95 milliseconds per message.
+
+Usage: PYTHONPATH=src python benchmarks/safety_latency.py [--repeat N]
+
+Runs every case of the development set (with its history) N times after a
+warm-up, clearing the analysis cache before each pass so no message is timed
+from the cache (history turns are cached within a pass, as in a live session).
+Reports wall-clock time and this process's CPU time: on a shared, loaded
+machine the wall clock includes time spent waiting for a core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+from warmline.safety import assess_risk, read_cases
+from warmline.safety._risk import _analyse  # its cache is cleared so every message is timed cold
+
+DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "safety" / "data" / "risk_dev.jsonl"
+
+
+def main() -> None:
+    """Time `assess_risk` per message and print median, p95 and max."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    cases = read_cases(DEV_SET)
+    for case in cases:
+        assess_risk(case.text, case.history)
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(args.repeat):
+        _analyse.cache_clear()
+        for case in cases:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            assess_risk(case.text, case.history)
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+    print(
+        f"risk assessor over {len(wall)} assessments ({len(cases)} messages x {args.repeat}); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    print(f"wall: {_summary(wall)}")
+    print(f"cpu:  {_summary(cpu)}")
+    message = " ".join(case.text for case in cases if case.kind == "long")[:4000]
+    _analyse.cache_clear()
+    started, started_cpu = time.perf_counter(), time.process_time()
+    assess_risk(message)
+    print(
+        f"one {len(message)}-character message (the longest accepted): "
+        f"wall {(time.perf_counter() - started) * 1000:.2f} ms, "
+        f"cpu {(time.process_time() - started_cpu) * 1000:.2f} ms"
+    )
+
+
+def _summary(timings: list[float]) -> str:
+    ordered = sorted(timings)
+    p95 = ordered[int(0.95 * (len(ordered) - 1))]
+    return (
+        f"median {statistics.median(ordered):.3f} ms   p95 {p95:.3f} ms   max {ordered[-1]:.3f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

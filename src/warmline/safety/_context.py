@@ -1,0 +1,291 @@
+"""Context cues that qualify a pattern match: figurative speech, negation, whose
+risk it is, and whether it is told as past and recovered from."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from warmline.safety._normalize import squeeze_word
+from warmline.safety._rules import compile_pattern
+
+__all__ = [
+    "clause_prefix",
+    "first_person",
+    "is_negated",
+    "is_quoted",
+    "mask_figurative",
+    "sentence_at",
+    "starts_with_self",
+    "subject_of",
+    "told_as_past",
+]
+
+_FIGURATIVE = compile_pattern(
+    r"\b(?:killing|killed|kill|kills|slaying|slayed|smashing|smashed) it\b"
+    r"|\bkill(?:ing|ed)? (?:some |the )?(?:time|lights|engine|mood|vibe|process|processes|"
+    r"task|tasks|app|weeds|bugs|germs|mosquito\w*|flies|fly|ants|two birds|my buzz|battery|"
+    r"conversation|power|music|switch|boss|zombies?|monsters?|enemies)\b"
+    r"|\b(?:is|are|was|were|'?s|'?re|been) (?:\w+ )?killing me\b(?! (?:and|physically|for real))"
+    r"|\b(?:dying|die|died|dead) (?:to (?:see|try|know|meet|hear|go|get|tell|eat|watch|read|"
+    r"visit)|for (?:a |some )?(?:coffee|drink|pizza|burger|nap|vacation|holiday|break|"
+    r"cigarette|beer))\b"
+    r"|\b(?:die|died|dying|dead|death) (?:of|from) (?:laughter|laughing|embarrassment|shame|"
+    r"boredom|cringe|curiosity|hunger|heat|thirst|cuteness|jealousy)\b"
+    r"|\b(?:die|died|dying) (?:laughing|a little inside)\b|\bto die for\b(?=\s*(?:[.!,?;)]|$|"
+    r"and\b|but\b|lol|haha))|\bdead (?:tired|serious|set|end|wrong|right|last|on|center|heat|"
+    r"line|weight|beat|ass)\b"
+    r"|\b(?:phone|battery|laptop|car|computer|plants?|tv|headphones|charger|remote|"
+    r"conversation|party|wifi|internet|engine|iphone|console|mouse|keyboard|flashlight|"
+    r"printer|tablet|fish|goldfish|hamster|pc|camera|watch|lightbulb|bulb|vibe|joke|trend|"
+    r"meme|game|chat|group chat|thread|server) (?:\w+ )?(?:died|is dead|was dead|just died|"
+    r"is dying|'?s dead|finally died|dies)\b"
+    r"|\b(?:rather|prefer to|'?d) (?:be )?(?:dead|die) than [^.!?]{0,40}(?:haha|lol|lmao|xd|"
+    r"rofl|😂|🤣)"
+    r"|\b(?:kill|murder|strangle) (?:him|her|them|you|my \w+)\b[^.!?]{0,40}(?:lol|lmao|haha|"
+    r"jk|xd|😂|🤣)"
+    r"|\bi'?l+ (?:literally )?(?:kill|murder) (?:him|her|them|you|my \w+) if (?:he|she|they|"
+    r"you|my \w+) "
+    r"(?:\w+ ){0,2}(?:eats?|reads?|touch\w*|spoils?|borrow\w*|is late|forgets?|takes? my|uses? my|"
+    r"steals? my|drinks? my|finish\w*|tells? (?:anyone|mom|dad)|changes?)"
+    r"|\bif (?:he|she|they|you|my \w+) (?:\w+ ){0,3}(?:eats?|reads?|touch\w*|spoils?|"
+    r"borrow\w*|is late|"
+    r"forgets?|takes?|uses?|steals?|drinks?|finish\w*|changes?) [^.!?]{0,40}i'?l+ (?:literally )?"
+    r"(?:kill|murder) (?:him|her|them|you)\b"
+    r"|\bcould (?:sleep|nap) (?:for )?(?:forever|a week|for days)\b"
+    r"|\bdrop[- ]?dead\b|\bover my dead body\b|\b(?:die|dye|dyed|dying) (?:my|her|his|"
+    r"the) (?:hair|clothes|shirt|jeans|fabric)\b"
+    r"|\bshoot (?:me |you |him |her )?(?:an? |the )?(?:email|e-mail|text|message|dm|photo|"
+    r"photos|video|pic|shot|hoops|breeze|film|scene|goal|ball|for the stars|my shot|"
+    r"your shot|a wedding|portraits)\b"
+    r"|\b(?:murder|kill|destroy) (?:a|that|this|some) (?:pizza|burger|beer|sandwich|coffee|"
+    r"nap|steak|taco)\b|\bkill for (?:a|some)\b"
+    r"|\b(?:bored|scared|worried|freezing|frozen|worked|working|loved?|tickled|"
+    r"beaten) (?:myself |me )?to death\b|\blaugh(?:ed|ing)? (?:myself )?to death\b"
+    r"|\bkiller (?:app|workout|deal|views|outfit|song|track|idea|headache|cramps)\b|"
+    r"\bkillers? (?:game|movie|show)\b"
+    r"|\b(?:suspense|wait|waiting|heat|commute|traffic|homework|deadline|exam|exams|job|work|"
+    r"boss|kids|cold|pain|migraine|back|feet|knee|legs) (?:\w+ )?(?:is|are|was|'?s|"
+    r"will be) (?:literally |really |absolutely |actually )?(?:killing|murdering) me\b"
+    r"|\b(?:i'?m|im|i am) (?:so |literally )?(?:dead|dying|deceased)\b(?= ?(?:lol|lmao|haha|"
+    r"xd|rofl|💀|😂|omg))|\blmao+ (?:i'?m )?dead\b"
+    r"|\bcut\w* (?:class|classes|ties|corners|carbs|sugar|back|down|onions|vegetables|"
+    r"veggies|my hair|the cord|costs|the line|it close|loose|in line|out)\b"
+    r"|\boverdos\w* on (?:netflix|sugar|coffee|caffeine|chocolate|candy|tv|anime|memes|"
+    r"youtube|tiktok|series|shows|work|sun|screen time)\b"
+    r"|\bhang(?:ing)? (?:out|on|in there|up|a picture|the picture|pictures|the laundry|with|"
+    r"around)\b|\bblow(?:s|ing)? my mind\b"
+    r"|\bme muero de (?:hambre|risa|sueno|ganas|frio|calor|aburrimiento|verguenza|sed)\b|"
+    r"\bmuert[oa]s? de (?:cansancio|risa|hambre|sueno|miedo|frio)\b|\bmatar el tiempo\b"
+    r"|\bmourir de (?:rire|faim|froid|chaud|envie|honte|ennui)\b|\bmort(?:e|s)? de (?:rire|"
+    r"fatigue|faim|peur|froid)\b|\bje meurs (?:de|d'?)\w+\b|\btuer le temps\b|\b(?:ca|ce \w+|"
+    r"cette \w+) me tue\b"
+    r"|\b(?:sterbe|sterben) (?:fast )?vor (?:hunger|lachen|langeweile|durst|hitze|neugier)\b|"
+    r"\btodmude\b|\bzu tode (?:gelangweilt|erschrocken)\b|\bbringt mich (?:noch )?um\b"
+)
+
+_NEGATION = compile_pattern(
+    r"\b(?:not|never|no|don'?t|dont|didn'?t|didnt|doesn'?t|won'?t|wont|wouldn'?t|wouldnt|"
+    r"isn'?t|aren'?t|ain'?t|nor|nunca|jamais|nie|nicht|kein)\b|n't\b"
+)
+_NEGATION_EXCEPTIONS = compile_pattern(
+    r"\b(?:don'?t|dont|do not|didn'?t) (?:know|care|think i can|see why|understand)|"
+    r"\bnot sure|\bnot going to lie|\bnot gonna lie|\bcan'?t (?:stop|help|resist|wait|shake|"
+    r"get|take|bear|go|control)|\bcannot (?:stop|help|resist|control)|\bno (?:way|one|reason|"
+    r"point|hope|matter)|\bnever (?:stop|stopped|get|gets)|\b(?:won'?t|wont) (?:stop|leave|"
+    r"go away)|\bdon'?t (?:want to keep|have the energy)"
+)
+_WINDOW = 400
+"""How far back a clause or sentence is looked for; longer ones are cut there."""
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:\n]|,|\bbut\b|\bbecause\b|\bthough\b|\balthough\b|\bpero\b|\bmais\b|\baber\b"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
+_WORD = re.compile(r"[a-z']+")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set in canonical (squeezed) spelling."""
+    return frozenset(squeeze_word(w) for w in text.split())
+
+
+_SELF = _words(
+    "i i'm im me my mine myself i've ive i'd i'l yo me mi je j moi ich mich mir mein meine"
+)
+_OTHER = _words(
+    "he she they him her his hers them their he's she's they're theyre friend friends brother "
+    "sister mom mum mother dad father son daughter kid kids child children partner husband wife "
+    "boyfriend girlfriend bf gf roomate roommate cousin aunt uncle grandma grandpa someone so"
+    "mebody "
+    "people person student students patient patients client clients coworker colleague classmate "
+    "teen teens teenager teenagers neighbor neighbour character characters man woman guy girl boy "
+    "you your u ur anyone everyone men women victims victim veterans soldiers celebrities"
+)
+_TOPIC = _words(
+    "essay article paper book movie film documentary research class lecture statistics stats rates "
+    "rate prevention awareness podcast course training report project presentation song lyric"
+    "s poem "
+    "story novel show episode hotline volunteer study history definition meaning game scene season "
+    "chapter thesis assignment homework campaign psychology policy law debate news"
+)
+_DETERMINERS = _words("my his her our their your a the whose")
+_OBJECT_PRONOUNS = _words("him them us her")
+_PREPOSITIONS = _words("to for with at about of from by on in into without like than")
+_SPEECH = compile_pattern(
+    r"\b(?:he|she|they|friend|brother|sister|mom|dad|son|daughter|partner|husband|wife|"
+    r"boyfriend|girlfriend|someone|somebody|roommate|student|cousin|"
+    r"kid)\b[^.!?]{0,40}\b(?:said|says|told|tells|texted|wrote|writes|posted|keeps saying|"
+    r"kept saying|messaged|mentioned|admitted|confessed|screamed|threatens|threatened to)\b"
+)
+_QUOTED = re.compile(r"(?<![a-z])[\"'\u201c\u2018]([^\"\u201d\n]{3,}?)[\"'\u201d\u2019](?![a-z])")
+_SPEECH_VERB = compile_pattern(
+    r"\b(?:said|says|told|tells|texted|wrote|writes|sings|sang|goes|line|quote|lyrics?)\b"
+)
+_PAST = compile_pattern(
+    r"\bused to\b|\b(?:years|decades) ago\b|\b(?:\d+|a few|few|several|many|two|three|four|"
+    r"five|ten) (?:years|year) (?:ago|back)\b|\bas a (?:kid|child|teen|teenager|young)|"
+    r"\bwhen i was (?:younger|little|a kid|a child|a teen|a teenager|in (?:high )?school|"
+    r"in college|at uni|\d+|growing up)|\bin the past\b|\bback then\b|\bback in\b|"
+    r"\blong time ago\b|\bat my lowest\b|\bin (?:high school|college|my teens|my twenties)\b|"
+    r"\bteenage years\b|\bgrowing up\b|\bpreviously\b|\bonce upon\b|\b(?:19|20)\d\d\b"
+)
+_RECOVERED = compile_pattern(
+    r"\b(?:now|today|these days|nowadays) (?:i'?m|i am|i feel|things are|life is|i have|"
+    r"i'?ve)\b|\bdoing (?:much |a lot |so |way )?better\b|\brecover(?:ed|y|ing)\b|"
+    r"\bclean (?:for|since)\b|\b\d+ (?:days|weeks|months|years) clean\b|"
+    r"\bhaven'?t (?:\w+ ){0,3}(?:in|for|since) (?:years|months|a long time|ages|\d+)|"
+    r"\bproud of\b|"
+    r"\btherapy (?:helped|saved|really)|\bglad (?:i'?m still here|i didn'?t|i survived|"
+    r"to be alive|i stayed)|\bsurvived\b|\bsurvivor\b|\bgot (?:help|through it|better)\b|"
+    r"\bbetter place\b|\bgrateful\b|\bthankful\b|\bi'?m (?:okay|ok|fine|good|happy|safe|"
+    r"stable) now\b|\bhealed\b|\bmoved on\b|\bnot anymore\b|\bno longer\b|"
+    r"\bthose days are (?:over|behind)"
+)
+_RELAPSE = compile_pattern(
+    r"\bagain\b|\blately\b|\brecently\b|\bcoming back|\bcame back|\bback again|"
+    r"\bstarted again|\brelaps|\btonight\b|\bright now\b|\bthis (?:week|morning|evening)\b|"
+    r"\byesterday\b|\blast night\b|\bstill (?:want|think|have (?:the )?urges|feel like|cut|"
+    r"do it|does|do|hits|beats|hurts)|\bthe urges? (?:are|is|have|has) (?:back|returned|"
+    r"getting|stronger)\b|\bcan'?t stop\b"
+)
+
+
+def mask_figurative(text: str) -> str:
+    """Blank out figurative uses ("killing it", "my phone died") so no rule sees them."""
+    return _FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
+
+
+def clause_prefix(text: str, start: int) -> str:
+    """The text of the clause that contains `start`, up to `start`."""
+    head = text[max(0, start - _WINDOW) : start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
+    return head[breaks[-1] :] if breaks else head
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The whole sentence containing the span."""
+    left = max(
+        (m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - _WINDOW), start)),
+        default=max(0, start - _WINDOW),
+    )
+    right = _SENTENCE_BREAK.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
+def is_negated(prefix: str) -> bool:
+    """Whether a negation in the last few words of the clause cancels what follows."""
+    window = " ".join(_WORD.findall(prefix)[-5:])
+    return bool(_NEGATION.search(window)) and not _NEGATION_EXCEPTIONS.search(window)
+
+
+def subject_of(prefix: str, sentence: str) -> str | None:
+    """Whose experience the clause reports: "self", "other", "topic" or None when unsaid.
+
+    Scans back from the match to the nearest person or topic word; a third party
+    reported as speaking ("my friend said ...") makes the whole sentence theirs.
+    """
+    if _SPEECH.search(prefix) or _SPEECH.search(sentence[: max(len(sentence) - len(prefix), 0)]):
+        return "other"
+    words = _WORD.findall(prefix)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word in _SELF:
+            return "self"
+        if word in _OTHER and not _is_object(words, index) and not _squeezed_soon(words, index):
+            return "other"
+        if word in _TOPIC:
+            return "topic"
+    return None
+
+
+def _squeezed_soon(words: list[str], index: int) -> bool:
+    """Whether "son" is really "soon" squeezed: a son comes after "my", "her", "my teenage"."""
+    return words[index] == "son" and not _DETERMINERS.intersection(words[max(0, index - 2) : index])
+
+
+def _is_object(words: list[str], index: int) -> bool:
+    """Whether the person word at `index` is an object ("to my kids", "him"), not a subject."""
+    if words[index] in _OBJECT_PRONOUNS:
+        return True
+    if index + 1 < len(words) and words[index + 1] in ("who", "that"):
+        return False
+    before = words[max(0, index - 2) : index]
+    return bool(before) and (
+        before[-1] in _PREPOSITIONS or (len(before) == 2 and before[0] in _PREPOSITIONS)
+    )
+
+
+def starts_with_self(fragment: str) -> bool:
+    """Whether a matched fragment opens with a first-person subject ("i'll kill him")."""
+    words = _WORD.findall(fragment[:12])
+    return bool(words) and words[0] in _SELF
+
+
+def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:
+    """Whether danger is told as over: past framing, and nothing says it is back.
+
+    With `strict` (emergencies such as an overdose), past framing alone is not
+    enough: the message must also say the person recovered.
+    """
+    relapse, recovered = _message_time(message)
+    if relapse:
+        return False
+    return recovered if strict else recovered or bool(_PAST.search(sentence))
+
+
+@lru_cache(maxsize=64)
+def _message_time(message: str) -> tuple[bool, bool]:
+    """Whether the message says danger is back, and whether it tells of recovery from the past."""
+    return bool(_RELAPSE.search(message)), bool(
+        _PAST.search(message) and _RECOVERED.search(message)
+    )
+
+
+@lru_cache(maxsize=64)
+def _quotes(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _QUOTED.finditer(text))
+
+
+def is_quoted(text: str, start: int, sentence: str) -> bool:
+    """Whether the match sits inside quotation marks in a sentence about a song, book or speaker."""
+    for left, right, quoted in _quotes(text):
+        if left < start < right:
+            outside = sentence.replace(quoted, " ")
+            return bool(_SPEECH_VERB.search(outside)) or any(
+                w in _TOPIC for w in _WORD.findall(outside)
+            )
+    return False
+
+
+def first_person(sentence: str) -> bool:
+    """Whether the sentence speaks about the speaker (pronoun, or an implied "I")."""
+    words = _WORD.findall(sentence)
+    if any(w in _SELF for w in words):
+        return True
+    return bool(words) and words[0] in _IMPLIED_I
+
+
+_IMPLIED_I = _words(
+    "feeling feel felt been so very really getting having kinda pretty more super extremely "
+    "constantly always still just too thinking having"
+)
