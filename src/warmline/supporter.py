@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from warmline.backends import Generator
 from warmline.errors import InputError
+from warmline.memory import MemoryStore, PersonaStore, RememberStage
 from warmline.perceive import PerceiveStage
 from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
@@ -186,6 +187,11 @@ def _utterance(message: MessageRecord) -> Utterance:
     )
 
 
-def default_stages(generator: Generator, planner: Planner) -> list[TurnStage]:
-    """The standard turn: perceive, plan, respond."""
-    return [PerceiveStage(), PlanStage(planner), RespondStage(generator)]
+def default_stages(
+    generator: Generator, planner: Planner, store: ConversationStore | None = None
+) -> list[TurnStage]:
+    """The standard turn: perceive, plan, remember (when there is a store), respond."""
+    stages: list[TurnStage] = [PerceiveStage(), PlanStage(planner)]
+    if store is not None:
+        stages.append(RememberStage(MemoryStore(store), PersonaStore(store)))
+    return [*stages, RespondStage(generator)]
