@@ -14,7 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from warmline.types import Emotion, SeekerState
 
-__all__ = ["MemoryPolicy", "arousal", "congruence", "importance", "strength"]
+__all__ = [
+    "EMOTION_CODES",
+    "MemoryPolicy",
+    "arousal",
+    "congruence",
+    "importance",
+    "strength",
+]
 
 _CALM = {Emotion.NEUTRAL.value, Emotion.POSITIVE.value}
 _SECONDS_PER_DAY = 86400.0
@@ -64,10 +71,17 @@ def strength(
     return base * decay * (1.0 + policy.recall_boost * np.log1p(recalls))
 
 
-def congruence(mood: Emotion | None, emotions: np.ndarray) -> np.ndarray:
-    """1 for the same emotion, 0.5 for any two distress emotions, else 0."""
-    if mood is None:
-        return np.zeros(len(emotions))
-    same = emotions == mood.value
-    both_distress = (mood.value not in _CALM) & ~np.isin(emotions, list(_CALM)) & (emotions != "")
-    return np.where(same, 1.0, np.where(both_distress, 0.5, 0.0))
+EMOTION_CODES: dict[str, int] = {e.value: i for i, e in enumerate(Emotion)}
+"""Small integer per emotion, so congruence is an array lookup; -1 for none."""
+
+
+def congruence(mood: Emotion | None, codes: np.ndarray) -> np.ndarray:
+    """1 for the same emotion, 0.5 for two distress emotions, else 0; `codes` as EMOTION_CODES."""
+    table = np.zeros(len(Emotion) + 1)  # the last slot is code -1: no emotion recorded
+    if mood is not None:
+        for emotion in Emotion:
+            if emotion is mood:
+                table[EMOTION_CODES[emotion.value]] = 1.0
+            elif mood.value not in _CALM and emotion.value not in _CALM:
+                table[EMOTION_CODES[emotion.value]] = 0.5
+    return table[codes]

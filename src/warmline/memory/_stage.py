@@ -50,6 +50,7 @@ class RememberStage:
             )
         if worth_remembering(state.message, seeker, facts):
             await anyio.to_thread.run_sync(self._store, state, seeker, bool(facts))
+        await anyio.to_thread.run_sync(self.memory.flush)  # this turn's recalls, reinforced
         return state
 
     def _recall(self, state: TurnState, mood: Emotion) -> list[RetrievedMemory]:
