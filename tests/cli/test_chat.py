@@ -97,3 +97,17 @@ def test_sigkill_during_generation_loses_no_sent_message(isolated_home: Path) ->
         "supporter",
         "seeker",
     ]
+
+
+def test_chat_end_to_end_on_a_real_embedded_model() -> None:
+    """The README's pipe example, on the real in-process llama.cpp backend (SmolLM2 for speed)."""
+    result = runner.invoke(
+        app,
+        ["chat", "--model", "smollm2", "--json"],
+        input="hi\nI lost my job today and I feel worthless\n",
+    )
+    assert result.exit_code == 0, result.output
+    turns = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(turns) == 2
+    for turn in turns:
+        assert turn["reply"].strip() and Stage(turn["stage"]) and Strategy(turn["strategy"])
