@@ -7,6 +7,10 @@ shared 2-core CPU, over the 20 ms budget; adding character n-grams gained 0.005
 macro-F1 on valid for 5-10x the time. The linear model reads a message in
 about a millisecond.
 
+An emotion the seeker names outright ("I feel so sad") is boosted over what the
+model infers: on valid this is +0.004 message macro-F1 and -0.016 dialogue
+macro-F1, but telling someone who said "sad" that they seem depressed is worse.
+
 The running estimate averages the per-message emotion distributions weighted
 by how much distress each message shows (a "thanks" does not erase the
 anxiety), with mild recency, and smooths intensity exponentially.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,6 +53,23 @@ _MIN_WEIGHT = 0.05
 """Least weight a message gets in the running estimates, however calm it reads."""
 _INTENSITY_SMOOTHING = 0.5
 """Weight of the newest message's intensity in the running intensity (tuned on valid)."""
+_SELF_REPORT: dict[Emotion, re.Pattern[str]] = {
+    emotion: re.compile(
+        rf"\b(?:feel|feeling|am|i'm|im|so|very|really)\s+(?:\w+\s+)?(?:{words})\b", re.I
+    )
+    for emotion, words in {
+        Emotion.SADNESS: "sad|unhappy|heartbroken",
+        Emotion.ANXIETY: "anxious|stressed|worried",
+        Emotion.DEPRESSION: "depressed|hopeless",
+        Emotion.ANGER: "angry|mad|furious|pissed",
+        Emotion.FEAR: "scared|afraid|terrified|frightened",
+        Emotion.SHAME: "ashamed|embarrassed|guilty",
+        Emotion.DISGUST: "disgusted",
+        Emotion.NERVOUSNESS: "nervous",
+    }.items()
+}
+"""Emotions the seeker names outright ("I feel so sad"); their word outranks inference."""
+_SELF_REPORT_BOOST = 0.5
 _MOMENT_THRESHOLD = 0.5
 """A calm message shows as neutral/positive when the model is at least this sure of it."""
 
@@ -127,10 +149,10 @@ class EmotionRecognizer:
         intensities = self.regressor.predict(_with_position(text, turns))
         return [
             EmotionReading(
-                dict(zip(self._emotions, map(float, row), strict=True)),
+                _self_reported(message, dict(zip(self._emotions, map(float, row), strict=True))),
                 float(np.clip(value, 1.0, 5.0)),
             )
-            for row, value in zip(probabilities, intensities, strict=True)
+            for message, row, value in zip(messages, probabilities, intensities, strict=True)
         ]
 
     def perceive(self, message: str, previous: SeekerState) -> SeekerState:
@@ -170,6 +192,15 @@ def update_emotion(previous: SeekerState, reading: EmotionReading) -> SeekerStat
 def distress_emotion(scores: dict[Emotion, float]) -> Emotion:
     """The most likely distress emotion (never neutral or positive) in a score table."""
     return max((e for e in scores if e not in _CALM), key=scores.__getitem__)
+
+
+def _self_reported(message: str, probabilities: dict[Emotion, float]) -> dict[Emotion, float]:
+    named = [e for e, pattern in _SELF_REPORT.items() if pattern.search(message)]
+    if not named:
+        return probabilities
+    boosted = {e: p + (_SELF_REPORT_BOOST if e in named else 0.0) for e, p in probabilities.items()}
+    total = sum(boosted.values())
+    return {e: p / total for e, p in boosted.items()}
 
 
 def _shown_emotion(moment: dict[Emotion, float], scores: dict[Emotion, float]) -> Emotion:
