@@ -54,5 +54,7 @@ def open_runtime(
         else get_backend(model, settings=settings, **(backend_options or {}))
     )
     generator = Generator(backend)
-    supporter = Supporter(store, default_stages(generator, make_planner(planner, generator)))
+    supporter = Supporter(
+        store, default_stages(generator, make_planner(planner, generator), store)
+    )
     return Runtime(settings=settings, store=store, generator=generator, supporter=supporter)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from warmline.backends import Generator
 from warmline.errors import InputError
+from warmline.memory import MemoryStore, PersonaStore, RememberStage
 from warmline.perceive import PerceiveStage
 from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
@@ -187,16 +188,15 @@ def _utterance(message: MessageRecord) -> Utterance:
     )
 
 
-def default_stages(generator: Generator, planner: Planner) -> list[TurnStage]:
-    """The standard turn: perceive, safety, plan, respond, guard.
+def default_stages(
+    generator: Generator, planner: Planner, store: ConversationStore | None = None
+) -> list[TurnStage]:
+    """The standard turn: perceive, safety, plan, remember (with a store), respond, guard.
 
     Safety completes the turn with the crisis protocol when the seeker may be in
     danger; the guard checks every generated reply before it is kept.
     """
-    return [
-        PerceiveStage(),
-        SafetyStage(),
-        PlanStage(planner),
-        RespondStage(generator),
-        GuardStage(generator),
-    ]
+    stages: list[TurnStage] = [PerceiveStage(), SafetyStage(), PlanStage(planner)]
+    if store is not None:
+        stages.append(RememberStage(MemoryStore(store), PersonaStore(store)))
+    return [*stages, RespondStage(generator), GuardStage(generator)]

@@ -180,6 +180,14 @@ class SeekerState(BaseModel):
     """A short phrase naming what the distress seems to be about."""
     turns: int = 0
     """How many seeker messages have been perceived so far."""
+    emotion_scores: dict[Emotion, float] = Field(default_factory=dict)
+    """Running, recency-decayed evidence for each emotion (argmax = the session's emotion)."""
+    problem_type: str | None = None
+    """The problem category (ESConv's, e.g. 'job crisis'), once the seeker has named one."""
+    causes: list[str] = Field(default_factory=list)
+    """Distinct cause phrases in the seeker's words, oldest first (a few at most)."""
+    problem_summary: str | None = None
+    """One line on what the session is about, kept up to date by the perceive stage."""
 
 
 class StrategyChoice(BaseModel):
