@@ -100,7 +100,7 @@ _STRATEGY_DESCRIPTIONS: dict[Strategy, str] = {
         "Give useful, accurate information (facts, resources, how things usually work), plainly."
     ),
     Strategy.OTHERS: (
-        "Exchange pleasantries or respond naturally when no other strategy fits, warmly and briefly."
+        "Exchange pleasantries or answer naturally when no other strategy fits, warmly, briefly."
     ),
 }
 

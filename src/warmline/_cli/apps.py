@@ -10,9 +10,13 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Measure supporters, planners, seekers and judges.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Measure supporters, planners, seekers and judges.", no_args_is_help=True
+)
 train_app = typer.Typer(help="Train the models warmline ships.", no_args_is_help=True)
-memory_app = typer.Typer(help="See, export and forget what warmline remembers.", no_args_is_help=True)
+memory_app = typer.Typer(
+    help="See, export and forget what warmline remembers.", no_args_is_help=True
+)
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")

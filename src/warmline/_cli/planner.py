@@ -121,10 +121,10 @@ def eval_planner(
         plot_strategy_metrics(metrics, plot, title=planner.name)
 
 
-def _generator(model: str):  # noqa: ANN202  (type lives in the optional backends layer)
-    from warmline.backends import get_backend
+def _generator(model: str):  # noqa: ANN202
+    from warmline.backends import Generator, get_backend
 
-    return get_backend(model)
+    return Generator(get_backend(model))
 
 
 def _run_with_progress(planner, dialogues, limit, *, quiet: bool) -> StrategyMetrics:  # noqa: ANN001

@@ -47,8 +47,12 @@ def read_esconv(path: Path | str) -> list[Dialogue]:
         try:
             records = json.loads(text)
         except json.JSONDecodeError as error:
-            raise DataFormatError(f"invalid JSON: {error.msg}", path=path, line=error.lineno) from None
-        return [_dialogue(record, f"{path.stem}-{i}", path, None) for i, record in enumerate(records)]
+            raise DataFormatError(
+                f"invalid JSON: {error.msg}", path=path, line=error.lineno
+            ) from None
+        return [
+            _dialogue(record, f"{path.stem}-{i}", path, None) for i, record in enumerate(records)
+        ]
     return list(_read_jsonl(text, path))
 
 
@@ -77,8 +81,12 @@ def _dialogue(record: Any, default_id: str, path: Path, line: int | None) -> Dia
         emotion_type=_clean_label(record.get("emotion_type")),
         problem_type=_clean_label(record.get("problem_type")),
         situation=record.get("situation"),
-        init_intensity=_score(record.get("init_intensity", survey.get("initial_emotion_intensity"))),
-        final_intensity=_score(record.get("final_intensity", survey.get("final_emotion_intensity"))),
+        init_intensity=_score(
+            record.get("init_intensity", survey.get("initial_emotion_intensity"))
+        ),
+        final_intensity=_score(
+            record.get("final_intensity", survey.get("final_emotion_intensity"))
+        ),
         empathy=_score(record.get("empathy", survey.get("empathy"))),
         relevance=_score(record.get("relevance", survey.get("relevance"))),
     )

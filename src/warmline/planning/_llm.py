@@ -9,8 +9,8 @@ strategy and is counted, so parse failures are visible in evaluations.
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
 
+from warmline.backends import ChatMessage, GenerateConfig, Generator
 from warmline.planning._planner import PlanningContext
 from warmline.types import Speaker, Strategy, StrategyChoice, Utterance
 
@@ -48,12 +48,8 @@ _PATTERN = re.compile("|".join(rf"\b{re.escape(name)}\b" for name, _ in _NAMES))
 _BY_NAME = dict(_NAMES)
 
 
-class _Completion(Protocol):
-    text: str
-
-
-class _Generator(Protocol):
-    async def complete(self, messages: list[Any], config: Any = None) -> _Completion: ...
+PLANNING_CONFIG = GenerateConfig(max_tokens=16, temperature=0.0, seed=0)
+"""A strategy name is a few tokens; greedy decoding makes runs repeatable."""
 
 
 def parse_strategy(reply: str) -> Strategy | None:
@@ -67,7 +63,7 @@ class LLMPlanner:
 
     name = "llm"
 
-    def __init__(self, generator: _Generator, config: Any = None) -> None:
+    def __init__(self, generator: Generator, config: GenerateConfig = PLANNING_CONFIG) -> None:
         self._generator = generator
         self._config = config
         self.parse_failures = 0
@@ -90,9 +86,7 @@ class LLMPlanner:
             rationale=f"chosen by the language model: {strategy.value}",
         )
 
-    def _messages(self, context: PlanningContext) -> list[Any]:
-        from warmline.backends import ChatMessage
-
+    def _messages(self, context: PlanningContext) -> list[ChatMessage]:
         return [
             ChatMessage(role="system", content=_SYSTEM),
             ChatMessage(role="user", content=build_prompt(context)),

@@ -11,7 +11,7 @@ from warmline.types import SeekerState, Stage
 
 __all__ = ["next_stage"]
 
-EXPLORATION_TURNS = 2
+EXPLORATION_TURNS = 3
 """Seeker turns to listen before comforting, when the cause is already clear."""
 COMFORTING_TURNS = 2
 """Seeker turns of comforting before moving to action, when distress is not rising."""

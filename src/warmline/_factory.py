@@ -1,0 +1,58 @@
+"""Build a ready supporter from names and settings, for the CLI, the API and evaluation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from warmline.backends import Generator, LLMBackend, get_backend
+from warmline.config import Settings
+from warmline.errors import ConfigurationError
+from warmline.planning import Planner, RulePlanner
+from warmline.storage import ConversationStore
+from warmline.supporter import Supporter, default_stages
+
+__all__ = ["Runtime", "make_planner", "open_runtime"]
+
+
+@dataclass
+class Runtime:
+    """A supporter with the store and model it runs on."""
+
+    settings: Settings
+    store: ConversationStore
+    generator: Generator
+    supporter: Supporter
+
+    async def aclose(self) -> None:
+        """Release the model and the database."""
+        await self.generator.aclose()
+        self.store.close()
+
+
+def make_planner(name: str, generator: Generator) -> Planner:
+    """The planner called `name`."""
+    if name == "rules":
+        return RulePlanner()
+    raise ConfigurationError(f"unknown planner {name!r}; choose: rules")
+
+
+def open_runtime(
+    model: str | LLMBackend,
+    *,
+    planner: str = "rules",
+    settings: Settings | None = None,
+    database_url: str | None = None,
+    backend_options: dict[str, Any] | None = None,
+) -> Runtime:
+    """Open the store, load the model and compose the supporter."""
+    settings = settings or Settings.from_env(database_url=database_url)
+    store = ConversationStore(settings.database_url)
+    backend = (
+        model
+        if isinstance(model, LLMBackend)
+        else get_backend(model, settings=settings, **(backend_options or {}))
+    )
+    generator = Generator(backend)
+    supporter = Supporter(store, default_stages(generator, make_planner(planner, generator)))
+    return Runtime(settings=settings, store=store, generator=generator, supporter=supporter)

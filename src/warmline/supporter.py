@@ -1,0 +1,191 @@
+"""The supporter: composes one turn from the pipeline stages and stores it.
+
+The seeker's message is committed before any stage runs and the reply right
+after generation, so a crash mid-turn loses nothing the seeker sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import anyio
+from pydantic import BaseModel, Field
+
+from warmline.backends import Generator
+from warmline.errors import InputError
+from warmline.perceive import PerceiveStage
+from warmline.planning import Planner, PlanStage
+from warmline.respond import RespondStage
+from warmline.storage import ConversationStore, MessageRecord, SessionRecord
+from warmline.turn import Emit, TurnStage, TurnState, run_stages
+from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
+
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "Supporter",
+    "TurnResult",
+    "default_stages",
+    "validate_message",
+]
+
+MAX_MESSAGE_CHARS = 4000
+"""Longest seeker message accepted; longer text is rejected with a clear message."""
+
+
+class TurnResult(BaseModel):
+    """What one turn produced: the reply and the visible reasoning behind it."""
+
+    session: str
+    reply: str
+    analysis: TurnAnalysis
+    top_strategies: list[tuple[Strategy, float]] = Field(default_factory=list)
+    memories: list[dict[str, Any]] = Field(default_factory=list)
+    persona: list[dict[str, Any]] = Field(default_factory=list)
+    status: str = "complete"
+    seeker_message_id: int
+    reply_message_id: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The per-turn JSON object of `warmline chat --json` and the API."""
+        analysis = self.analysis
+        return {
+            "reply": self.reply,
+            "stage": analysis.stage.value,
+            "strategy": analysis.strategy.value,
+            "emotion": analysis.emotion.value,
+            "intensity": analysis.intensity,
+            "cause": analysis.cause,
+            "risk_level": analysis.risk_level.value,
+            "reasoning": analysis.reasoning,
+            "top_strategies": [
+                {"strategy": s.value, "probability": round(p, 4)} for s, p in self.top_strategies
+            ],
+            "memories": self.memories,
+            "persona": self.persona,
+            "status": self.status,
+            "session": self.session,
+        }
+
+
+def validate_message(text: str | bytes) -> str:
+    """Accept a seeker message or explain plainly why not.
+
+    Raises:
+        InputError: empty, binary, not UTF-8, or longer than MAX_MESSAGE_CHARS.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("that message isn't readable text (it isn't UTF-8)") from None
+    if "\x00" in text or sum(not c.isprintable() and c not in "\n\t\r" for c in text) > 2:
+        raise InputError("that looks like binary data, not a message; please type some text")
+    text = text.strip()
+    if not text:
+        raise InputError("the message is empty; type what's on your mind")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise InputError(
+            f"that message is {len(text):,} characters; please keep it under "
+            f"{MAX_MESSAGE_CHARS:,} (you can send it in parts)"
+        )
+    return text
+
+
+class Supporter:
+    """Runs turns through a fixed sequence of stages against a conversation store."""
+
+    def __init__(self, store: ConversationStore, stages: Sequence[TurnStage]) -> None:
+        self.store = store
+        self.stages = list(stages)
+
+    async def turn(
+        self, session_id: str, user_id: str, message: str | bytes, emit: Emit | None = None
+    ) -> TurnResult:
+        """Answer one seeker message in a session.
+
+        Raises:
+            InputError: the message was rejected; nothing was stored.
+            NotFoundError: the session does not exist or is not this user's.
+        """
+        text = validate_message(message)
+        session, history, stored = await anyio.to_thread.run_sync(
+            self._begin, session_id, user_id, text
+        )
+        state = TurnState(
+            session_id=session_id,
+            user_id=user_id,
+            message=text,
+            message_id=stored.id,
+            history=[_utterance(m) for m in history],
+            conversation=session.state.model_copy(deep=True),
+            previous_seeker=session.state.seeker,
+        )
+        if emit is not None:
+            state.emit = emit
+        state = await run_stages(self.stages, state)
+        return await anyio.to_thread.run_sync(self._finish, state, stored)
+
+    def _begin(
+        self, session_id: str, user_id: str, text: str
+    ) -> tuple[SessionRecord, list[MessageRecord], MessageRecord]:
+        """Load the session (checking ownership) and commit the seeker's message."""
+        session = self.store.get_session(session_id, user_id)
+        history = self.store.messages(session_id, user_id)
+        return session, history, self.store.add_message(session_id, "seeker", text)
+
+    def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:
+        analysis = _analysis(state)
+        reply = self.store.add_message(
+            state.session_id,
+            "supporter",
+            state.reply,
+            analysis=analysis.model_dump(mode="json"),
+            status=state.status,
+        )
+        self.store.save_state(state.session_id, state.conversation)
+        for event in state.events:
+            self.store.record_safety_event(
+                state.session_id, event["kind"], event, message_id=stored.id
+            )
+        return TurnResult(
+            session=state.session_id,
+            reply=state.reply,
+            analysis=analysis,
+            top_strategies=state.choice.top(3) if state.choice else [],
+            memories=state.memories,
+            persona=state.persona,
+            status=state.status,
+            seeker_message_id=stored.id,
+            reply_message_id=reply.id,
+        )
+
+
+def _analysis(state: TurnState) -> TurnAnalysis:
+    seeker = state.conversation.seeker
+    choice = state.choice
+    risk_level = getattr(state.risk, "level", RiskLevel.NONE)
+    return TurnAnalysis(
+        emotion=seeker.emotion,
+        intensity=seeker.intensity,
+        cause=seeker.cause,
+        stage=state.conversation.stage,
+        strategy=choice.strategy if choice else Strategy.OTHERS,
+        strategy_probabilities=choice.probabilities if choice else {},
+        risk_level=RiskLevel(risk_level),
+        reasoning=" ".join(state.reasoning),
+    )
+
+
+def _utterance(message: MessageRecord) -> Utterance:
+    strategy = (message.analysis or {}).get("strategy")
+    return Utterance(
+        speaker=Speaker.SEEKER if message.role == "seeker" else Speaker.SUPPORTER,
+        text=message.text,
+        strategy=Strategy(strategy) if strategy else None,
+    )
+
+
+def default_stages(generator: Generator, planner: Planner) -> list[TurnStage]:
+    """The standard turn: perceive, plan, respond."""
+    return [PerceiveStage(), PlanStage(planner), RespondStage(generator)]

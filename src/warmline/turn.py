@@ -1,0 +1,78 @@
+"""The turn contract: every stage is an async `(TurnState) -> TurnState`.
+
+A turn runs perceive -> safety -> plan -> remember -> respond. A stage that
+fully answers the turn (safety's crisis reply) marks it `complete`, and the
+remaining stages are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from warmline.types import ConversationState, SeekerState, StrategyChoice, Utterance
+
+__all__ = ["Emit", "TurnStage", "TurnState", "run_stages"]
+
+Emit = Callable[[str], Awaitable[None]]
+"""Receives reply text as it is generated (for streaming to a terminal or browser)."""
+
+
+async def _discard(_text: str) -> None:
+    return None
+
+
+@dataclass
+class TurnState:
+    """Everything one turn knows, passed from stage to stage."""
+
+    session_id: str
+    user_id: str
+    message: str
+    """The seeker's new message."""
+    message_id: int
+    """Its id in the store (it is saved before any stage runs)."""
+    history: list[Utterance]
+    """The conversation before the new message, oldest first."""
+    conversation: ConversationState
+    """Carried state; stages update it and the supporter saves it after the turn."""
+    previous_seeker: SeekerState
+    """The seeker state before this message, for detecting change."""
+    emit: Emit = _discard
+    choice: StrategyChoice | None = None
+    risk: Any = None
+    """The safety stage's assessment of the new message."""
+    memories: list[dict[str, Any]] = field(default_factory=list)
+    """Memories retrieved for this turn: text, source session and score."""
+    persona: list[dict[str, Any]] = field(default_factory=list)
+    """Known facts about the seeker, for the prompt and the per-turn JSON."""
+    prompt_notes: list[str] = field(default_factory=list)
+    """Extra lines for the supporter note in the prompt (memories, persona, cautions)."""
+    reasoning: list[str] = field(default_factory=list)
+    """The visible reasoning trace, one short sentence per stage."""
+    events: list[dict[str, Any]] = field(default_factory=list)
+    """Safety events to record with the turn."""
+    reply: str = ""
+    status: str = "complete"
+    """`complete`, or `fallback` when the backend failed and a safe reply was used."""
+    complete: bool = False
+    """Set by a stage that has fully answered the turn."""
+
+
+@runtime_checkable
+class TurnStage(Protocol):
+    """One step of a turn."""
+
+    async def __call__(self, state: TurnState) -> TurnState:
+        """Read and update the turn state."""
+        ...
+
+
+async def run_stages(stages: Sequence[TurnStage], state: TurnState) -> TurnState:
+    """Run stages in order until one marks the turn complete."""
+    for stage in stages:
+        state = await stage(state)
+        if state.complete:
+            break
+    return state

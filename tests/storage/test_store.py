@@ -1,0 +1,72 @@
+import pytest
+from sqlalchemy import inspect
+
+from warmline.errors import NotFoundError, StorageError
+from warmline.storage import ConversationStore
+from warmline.types import ConversationState, Stage
+
+
+def test_messages_are_stored_in_order_and_state_persists(store: ConversationStore) -> None:
+    user = store.ensure_user("ana")
+    session = store.create_session(user.id)
+    store.add_message(session.id, "seeker", "hi")
+    store.add_message(session.id, "supporter", "hello", analysis={"strategy": "Question"})
+    store.save_state(session.id, ConversationState(stage=Stage.ACTION, stage_turns=2))
+    assert [m.text for m in store.messages(session.id, user.id)] == ["hi", "hello"]
+    assert store.get_session(session.id, user.id).state.stage is Stage.ACTION
+
+
+def test_ensure_user_is_idempotent(store: ConversationStore) -> None:
+    assert store.ensure_user("ana").id == store.ensure_user("ana").id
+
+
+def test_duplicate_sign_up_is_a_clear_error(store: ConversationStore) -> None:
+    store.create_user("ana", "hash")
+    with pytest.raises(StorageError, match="already taken"):
+        store.create_user("ana", "hash")
+
+
+def test_another_users_session_is_not_found(store: ConversationStore) -> None:
+    ana, ben = store.ensure_user("ana"), store.ensure_user("ben")
+    session = store.create_session(ana.id)
+    with pytest.raises(NotFoundError):
+        store.get_session(session.id, ben.id)
+    with pytest.raises(NotFoundError):
+        store.messages(session.id, ben.id)
+    with pytest.raises(NotFoundError):
+        store.delete_session(session.id, ben.id)
+    assert store.list_sessions(ben.id) == []
+
+
+def test_deleting_a_user_deletes_everything_they_own(store: ConversationStore) -> None:
+    ana, ben = store.ensure_user("ana"), store.ensure_user("ben")
+    session = store.create_session(ana.id)
+    store.add_message(session.id, "seeker", "private")
+    kept = store.create_session(ben.id)
+    store.delete_user(ana.id)
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT count(*) FROM messages").scalar()
+    assert rows == 0
+    assert store.get_session(kept.id, ben.id).id == kept.id
+
+
+def test_export_contains_sessions_and_messages(store: ConversationStore) -> None:
+    user = store.ensure_user("ana")
+    session = store.create_session(user.id, title="first")
+    store.add_message(session.id, "seeker", "hello")
+    exported = store.export_user(user.id)
+    assert exported["user"]["name"] == "ana"
+    assert exported["sessions"][0]["messages"][0]["text"] == "hello"
+
+
+def test_migrations_create_every_table_and_are_rerunnable(store: ConversationStore) -> None:
+    ConversationStore(store.url)  # a second open re-runs the (no-op) upgrade
+    tables = set(inspect(store.engine).get_table_names())
+    expected = {"users", "sessions", "messages", "memories", "persona_facts", "safety_events"}
+    assert expected <= tables
+
+
+def test_an_unusable_database_url_is_a_clear_error(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StorageError, match="cannot open the database"):
+        ConversationStore(f"sqlite:///{tmp_path / 'file' / 'db.sqlite'}")
