@@ -16,9 +16,10 @@ from warmline.planning import (
     evaluate_planner,
     evaluation_examples,
     get_planner,
+    strategy_metrics,
 )
 from warmline.planning._artifact import load_artifact, save_artifact
-from warmline.planning._features import replayed_stage
+from warmline.planning._features import STRATEGIES, replayed_stage
 from warmline.planning._lookahead import rerank
 from warmline.types import Stage, Strategy
 
@@ -60,6 +61,13 @@ def test_plan_is_a_distribution(planner, dialogue):
     assert sum(choice.probabilities.values()) == pytest.approx(1, abs=1e-6)
     assert all(0 <= p <= 1 for p in choice.probabilities.values())
     assert choice.strategy is choice.top(1)[0][0]
+
+
+def test_batched_choice_matches_plan(planner, dialogue):
+    contexts = [context for context, _ in evaluation_examples([dialogue])]
+    batched = planner.choose(contexts)
+    single = [asyncio.run(planner.plan(context)).strategy for context in contexts]
+    assert [STRATEGIES[i] for i in batched] == single
 
 
 def test_plan_works_on_an_empty_history(planner):
@@ -106,7 +114,9 @@ def test_beats_emodynamix_on_valid(planner):
     path = data_dir() / "esconv" / "valid.jsonl"
     if not path.exists():
         pytest.skip(f"{path} not available")
-    metrics = asyncio.run(evaluate_planner(planner, read_esconv(path)))
+    examples = evaluation_examples(read_esconv(path))
+    chosen = planner.choose([context for context, _ in examples])  # batched: same as plan()
+    metrics = strategy_metrics([gold for _, gold in examples], [STRATEGIES[i] for i in chosen])
     assert metrics.n == 2621
     assert metrics.macro_f1 > 27.70
     assert metrics.weighted_f1 > 32.71

@@ -17,16 +17,18 @@ __all__ = ["fit_offsets", "offset_objective"]
 
 _GRID = np.linspace(-1.0, 1.0, 21)
 _ROUNDS = 3
-BIAS_WEIGHT = 20.0
+BIAS_WEIGHT = 10.0
 """Points of F1 one unit of preference bias B costs in the objective."""
 
 
-def offset_objective(log_probs: np.ndarray, gold: np.ndarray) -> float:
+def offset_objective(
+    log_probs: np.ndarray, gold: np.ndarray, bias_weight: float = BIAS_WEIGHT
+) -> float:
     """Macro-F1 plus weighted-F1 minus a penalty on preference bias (higher is better)."""
     metrics = strategy_metrics(
         [STRATEGIES[i] for i in gold], [STRATEGIES[i] for i in log_probs.argmax(axis=1)]
     )
-    return metrics.macro_f1 + metrics.weighted_f1 - BIAS_WEIGHT * metrics.bias
+    return metrics.macro_f1 + metrics.weighted_f1 - bias_weight * metrics.bias
 
 
 def fit_offsets(log_probs: np.ndarray, gold: np.ndarray) -> np.ndarray:

@@ -90,7 +90,11 @@ def context_facts(context: PlanningContext) -> np.ndarray:
 
 
 def _dense(history: Sequence[Utterance], seeker_tail: str) -> np.ndarray:
-    """Strategy history, position, stage, seeker ratings and surface cues as one vector."""
+    """Strategy history, position, stage, seeker ratings and surface cues as one vector.
+
+    `continuing` is the previous strategy only when the supporter spoke last, since
+    what follows within one supporter turn differs from what follows a seeker reply.
+    """
     strategies = [u.strategy for u in history if u.speaker is Speaker.SUPPORTER and u.strategy]
     previous = np.zeros((_PREVIOUS, len(STRATEGIES) + 1))
     for k in range(_PREVIOUS):
@@ -111,6 +115,8 @@ def _dense(history: Sequence[Utterance], seeker_tail: str) -> np.ndarray:
         if utterance.speaker is not Speaker.SUPPORTER:
             break
         run += 1
+    continuing = np.zeros(len(STRATEGIES) + 1)
+    continuing[_INDEX[strategies[-1]] if run and strategies else len(STRATEGIES)] = 1
     ratings = [u.rating for u in history if u.rating is not None]
     last_rating = np.zeros(6)
     last_rating[ratings[-1] if ratings else 0] = 1
@@ -126,7 +132,7 @@ def _dense(history: Sequence[Utterance], seeker_tail: str) -> np.ndarray:
         (np.mean(ratings) - 3) / 2 if ratings else 0.0,
     ]
     return np.concatenate(
-        [previous.ravel(), transition, share, position, stage, last_rating, scalars]
+        [previous.ravel(), transition, continuing, share, position, stage, last_rating, scalars]
     )
 
 
@@ -144,6 +150,11 @@ class ContextFeaturizer:
             )
             for name in ("seeker", "supporter", "recent")
         }
+
+    @property
+    def n_facts(self) -> int:
+        """How many trailing columns of a row are the dense facts (not text)."""
+        return len(_dense([], ""))
 
     def fit(self, contexts: Sequence[PlanningContext]) -> ContextFeaturizer:
         """Learn the vocabularies from training contexts."""

@@ -58,7 +58,9 @@ class TrainedPlanner:
 
     def choose(self, contexts: Sequence[PlanningContext]) -> np.ndarray:
         """Index of the chosen strategy per context (re-ranked when lookahead is on)."""
-        log_probs = self.log_probabilities(contexts)
+        return self._choose(contexts, self.log_probabilities(contexts))
+
+    def _choose(self, contexts: Sequence[PlanningContext], log_probs: np.ndarray) -> np.ndarray:
         if not self.lookahead:
             return log_probs.argmax(axis=1)
         ratings = self._rater.predict(contexts)
@@ -66,11 +68,10 @@ class TrainedPlanner:
 
     def choice(self, context: PlanningContext) -> StrategyChoice:
         """The strategy for one context with every strategy's probability (synchronous)."""
-        log_probs = self.log_probabilities([context])[0]
-        best = STRATEGIES[self.choose([context])[0]] if self.lookahead else None
-        probabilities = {s: float(p) for s, p in zip(STRATEGIES, np.exp(log_probs), strict=True)}
+        log_probs = self.log_probabilities([context])
+        strategy = STRATEGIES[self._choose([context], log_probs)[0]]
+        probabilities = {s: float(p) for s, p in zip(STRATEGIES, np.exp(log_probs[0]), strict=True)}
         top = max(probabilities, key=probabilities.__getitem__)
-        strategy = best or top
         why = f"trained planner: {strategy.value} at p={probabilities[strategy]:.2f}"
         if strategy is not top:
             why += f", preferred over {top.value} for the seeker rating it is predicted to bring"

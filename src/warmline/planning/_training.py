@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel
-from sklearn.linear_model import LogisticRegression
 
 from warmline.data import read_esconv
 from warmline.planning._artifact import ARTIFACT_DIR, save_artifact
@@ -22,6 +22,7 @@ from warmline.planning._calibration import fit_offsets, offset_objective
 from warmline.planning._features import STRATEGIES, ContextFeaturizer, planning_examples
 from warmline.planning._lookahead import RatingModel, rating_examples, rerank
 from warmline.planning._metrics import StrategyMetrics, strategy_metrics
+from warmline.planning._model import StrategyModel
 from warmline.types import Dialogue
 
 __all__ = ["TrainingReport", "train_planner"]
@@ -29,6 +30,9 @@ __all__ = ["TrainingReport", "train_planner"]
 ARTIFACT_NAME = "planner.joblib"
 LOOKAHEAD_K = 3
 LOOKAHEAD_WEIGHTS = (0.1, 0.25, 0.5, 1.0)
+LINEAR_WEIGHTS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+"""Candidate blends of the linear model with the trees, selected on valid by F1 alone
+(the prior offsets, fitted next, take care of bias)."""
 
 
 class TrainingReport(BaseModel):
@@ -47,6 +51,8 @@ class TrainingReport(BaseModel):
     half, both ways: an estimate of the corrected planner free of selection optimism."""
     valid_lookahead: StrategyMetrics
     """With prior offsets and lookahead re-ranking."""
+    linear_weight: float
+    """The blend of linear model and trees selected on valid."""
     lookahead_weight: float
     lookahead_rating_gain: float
     """Mean predicted next-rating gain of lookahead's choices over the default's, on valid."""
@@ -80,18 +86,51 @@ def train_planner(
     train_dialogues = read_esconv(folder / "train.jsonl")
     valid_dialogues = read_esconv(folder / "valid.jsonl")
     train = list(planning_examples(train_dialogues))
-    valid = list(planning_examples(valid_dialogues))
     y_train = np.array([STRATEGIES.index(s) for _, s in train])
-    y_valid = np.array([STRATEGIES.index(s) for _, s in valid])
 
     step("extracting features")
     featurizer = ContextFeaturizer().fit([c for c, _ in train])
     x_train = featurizer.transform([c for c, _ in train])
-    x_valid = featurizer.transform([c for c, _ in valid])
 
     step("training the strategy classifier")
-    classifier = LogisticRegression(C=1.0, class_weight="balanced", max_iter=300, tol=1e-3)
-    classifier.fit(x_train, y_train)
+    classifier = StrategyModel(n_facts=featurizer.n_facts).fit(x_train, y_train)
+    step("training the lookahead rating model")
+    triples = list(rating_examples(train_dialogues))
+    rater = RatingModel().fit(*zip(*triples, strict=True))
+    fitted = _Fitted(featurizer, classifier, rater, len(train), len(triples), start)
+    return select_and_save(fitted, valid_dialogues, out_dir, step)
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    """The models fitted on train, before anything is selected on valid."""
+
+    featurizer: ContextFeaturizer
+    classifier: StrategyModel
+    rater: RatingModel
+    train_examples: int
+    rating_examples: int
+    start: float
+
+
+def select_and_save(
+    fitted: _Fitted,
+    valid_dialogues: list[Dialogue],
+    out_dir: Path | str,
+    step: Callable[[str], None],
+) -> TrainingReport:
+    """Select blend, prior offsets and lookahead weight on valid; save artifact and report."""
+    featurizer, classifier, rater, start = (
+        fitted.featurizer, fitted.classifier, fitted.rater, fitted.start
+    )
+    valid = list(planning_examples(valid_dialogues))
+    y_valid = np.array([STRATEGIES.index(s) for _, s in valid])
+    x_valid = featurizer.transform([c for c, _ in valid])
+    linear, trees = classifier.member_log_proba(x_valid)
+    classifier.linear_weight = max(
+        LINEAR_WEIGHTS,
+        key=lambda w: offset_objective(w * linear + (1 - w) * trees, y_valid, bias_weight=0),
+    )
     raw = classifier.predict_log_proba(x_valid)
 
     step("selecting prior offsets on valid")
@@ -99,9 +138,7 @@ def train_planner(
     corrected = raw + offsets
     crossfit = _crossfit(raw, y_valid, _dialogue_folds(valid_dialogues))
 
-    step("training the lookahead rating model")
-    triples = list(rating_examples(train_dialogues))
-    rater = RatingModel().fit(*zip(*triples, strict=True))
+    step("selecting the lookahead weight on valid")
     ratings = rater.predict([c for c, _ in valid])
     weight = max(
         LOOKAHEAD_WEIGHTS,
@@ -136,10 +173,11 @@ def train_planner(
     }
     digest = save_artifact(payload, out_path)
     report = TrainingReport(
-        train_examples=len(train),
+        train_examples=fitted.train_examples,
         valid_examples=len(valid),
-        rating_examples=len(triples),
+        rating_examples=fitted.rating_examples,
         seconds=time.perf_counter() - start,
+        linear_weight=classifier.linear_weight,
         lookahead_weight=weight,
         lookahead_rating_gain=gain,
         offsets={s.value: float(o) for s, o in zip(STRATEGIES, offsets, strict=True)},
