@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from warmline.planning._artifact import DEFAULT_ARTIFACT, load_artifact
 from warmline.planning._features import STRATEGIES
@@ -44,6 +45,7 @@ class TrainedPlanner:
         self._lookahead_k: int = payload["lookahead_k"]
         self._lookahead_weight: float = payload["lookahead_weight"]
         self.lookahead = lookahead
+        self._threads = ThreadpoolController()
         self.report: dict[str, Any] = payload["report"]
         """Training figures stored with the artifact (valid metrics, timings)."""
 
@@ -51,7 +53,10 @@ class TrainedPlanner:
         self, contexts: Sequence[PlanningContext], *, corrected: bool = True
     ) -> np.ndarray:
         """Log-probabilities, one row per context in `Strategy` order (prior-corrected)."""
-        scores = self._classifier.predict_log_proba(self._featurizer.transform(contexts))
+        # One OpenMP thread: per-turn batches are tiny, and on a busy machine a thread
+        # team waiting at barriers turns milliseconds into seconds.
+        with self._threads.limit(limits=1, user_api="openmp"):
+            scores = self._classifier.predict_log_proba(self._featurizer.transform(contexts))
         if corrected:
             scores = scores + self._offsets
         return scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
@@ -63,7 +68,8 @@ class TrainedPlanner:
     def _choose(self, contexts: Sequence[PlanningContext], log_probs: np.ndarray) -> np.ndarray:
         if not self.lookahead:
             return log_probs.argmax(axis=1)
-        ratings = self._rater.predict(contexts)
+        with self._threads.limit(limits=1, user_api="openmp"):
+            ratings = self._rater.predict(contexts)
         return rerank(log_probs, ratings, self._lookahead_k, self._lookahead_weight)
 
     def choice(self, context: PlanningContext) -> StrategyChoice:
