@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warmline._cli import chat, safety, seeker, serve  # noqa: F401  (registers commands)
+from warmline._cli import chat, planner, safety, seeker, serve  # noqa: F401  (registers)
 from warmline._cli.apps import app
 
 __all__ = ["main"]

@@ -1,0 +1,53 @@
+"""The strategy classifier: a linear model over text and facts, blended with boosted trees.
+
+Logistic regression reads the TF-IDF text views and the facts; gradient-boosted
+trees read only the facts, where interactions matter (what follows a strategy
+depends on whether the supporter is still talking, on the stage, on the last
+rating). Their log-probabilities are averaged.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+
+__all__ = ["StrategyModel"]
+
+
+class StrategyModel:
+    """Blends a linear model (weight `linear_weight`) with trees on the trailing fact columns."""
+
+    def __init__(self, n_facts: int, linear_weight: float = 0.6, seed: int = 0) -> None:
+        self.n_facts = n_facts
+        self.linear_weight = linear_weight
+        self.linear = LogisticRegression(C=1.0, class_weight="balanced", max_iter=300, tol=1e-3)
+        self.trees = HistGradientBoostingClassifier(
+            max_iter=100,
+            learning_rate=0.1,
+            max_leaf_nodes=15,
+            class_weight="balanced",
+            early_stopping=False,
+            random_state=seed,
+        )
+
+    def fit(self, x: sparse.csr_matrix, y: np.ndarray) -> StrategyModel:
+        """Fit both members on the same rows."""
+        self.linear.fit(x, y)
+        self.trees.fit(self._facts(x), y)
+        return self
+
+    def member_log_proba(self, x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        """Each member's log-probabilities (linear, trees), for choosing the blend."""
+        trees = np.log(np.clip(self.trees.predict_proba(self._facts(x)), 1e-9, None))
+        return self.linear.predict_log_proba(x), trees
+
+    def predict_log_proba(self, x: sparse.csr_matrix) -> np.ndarray:
+        """Blended, renormalised log-probabilities in class order 0..7."""
+        linear, trees = self.member_log_proba(x)
+        blend = self.linear_weight * linear + (1 - self.linear_weight) * trees
+        return blend - np.logaddexp.reduce(blend, axis=1, keepdims=True)
+
+    def _facts(self, x: sparse.csr_matrix) -> np.ndarray:
+        return x[:, x.shape[1] - self.n_facts :].toarray()
