@@ -7,12 +7,11 @@ from typing import Any
 
 from warmline.backends import Generator, LLMBackend, get_backend
 from warmline.config import Settings
-from warmline.errors import ConfigurationError
-from warmline.planning import Planner, RulePlanner
+from warmline.planning import get_planner
 from warmline.storage import ConversationStore
 from warmline.supporter import Supporter, default_stages
 
-__all__ = ["Runtime", "make_planner", "open_runtime"]
+__all__ = ["Runtime", "open_runtime"]
 
 
 @dataclass
@@ -30,17 +29,10 @@ class Runtime:
         self.store.close()
 
 
-def make_planner(name: str, generator: Generator) -> Planner:
-    """The planner called `name`."""
-    if name == "rules":
-        return RulePlanner()
-    raise ConfigurationError(f"unknown planner {name!r}; choose: rules")
-
-
 def open_runtime(
     model: str | LLMBackend,
     *,
-    planner: str = "rules",
+    planner: str = "trained",
     settings: Settings | None = None,
     database_url: str | None = None,
     backend_options: dict[str, Any] | None = None,
@@ -54,7 +46,5 @@ def open_runtime(
         else get_backend(model, settings=settings, **(backend_options or {}))
     )
     generator = Generator(backend)
-    supporter = Supporter(
-        store, default_stages(generator, make_planner(planner, generator), store)
-    )
+    supporter = Supporter(store, default_stages(generator, get_planner(planner, generator), store))
     return Runtime(settings=settings, store=store, generator=generator, supporter=supporter)

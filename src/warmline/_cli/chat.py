@@ -18,6 +18,7 @@ from warmline._cli.common import (
     BaseUrlOption,
     DatabaseOption,
     ModelOption,
+    PlannerOption,
     backend_options,
     err_console,
     handle_errors,
@@ -43,7 +44,7 @@ def chat(
     user: Annotated[
         str, typer.Option("--user", "-u", envvar="WARMLINE_USER", help="Whose conversation.")
     ] = "local",
-    planner: Annotated[str, typer.Option("--planner", help="Strategy planner: rules.")] = "rules",
+    planner: PlannerOption = "trained",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per turn.")] = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show the analysis beside each reply.")

@@ -18,6 +18,7 @@ __all__ = [
     "BaseUrlOption",
     "DatabaseOption",
     "ModelOption",
+    "PlannerOption",
     "err_console",
     "handle_errors",
     "setup_logging",
@@ -50,6 +51,15 @@ DatabaseOption = Annotated[
         "--database-url",
         envvar="WARMLINE_DATABASE_URL",
         help="SQLAlchemy URL; default: SQLite in WARMLINE_HOME.",
+    ),
+]
+
+PlannerOption = Annotated[
+    str,
+    typer.Option(
+        "--planner",
+        envvar="WARMLINE_PLANNER",
+        help="Strategy planner: trained (default), rules, or llm (the model picks).",
     ),
 ]
 

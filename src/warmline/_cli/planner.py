@@ -129,8 +129,12 @@ def _generator(model: str):  # noqa: ANN202
 
 def _run_with_progress(planner, dialogues, limit, *, quiet: bool) -> StrategyMetrics:  # noqa: ANN001
     progress = Progress(
-        TextColumn("planning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=_errors, disable=quiet,
+        TextColumn("planning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_errors,
+        disable=quiet,
     )
     with progress:
         task = progress.add_task("planning", total=None)
@@ -170,6 +174,8 @@ def train_planner_command(
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
         return
-    _console.print(f"artifact {report.artifact} ({report.size_bytes / 1e6:.1f} MB) in "
-                   f"{report.seconds:.0f} s, sha256 {report.sha256[:16]}…")
+    _console.print(
+        f"artifact {report.artifact} ({report.size_bytes / 1e6:.1f} MB) in "
+        f"{report.seconds:.0f} s, sha256 {report.sha256[:16]}…"
+    )
     _show(report.valid, False, "ESConv valid, prior-corrected")

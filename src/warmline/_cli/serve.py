@@ -17,6 +17,7 @@ from warmline._cli.common import (
     BaseUrlOption,
     DatabaseOption,
     ModelOption,
+    PlannerOption,
     backend_options,
     err_console,
     handle_errors,
@@ -35,9 +36,7 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", envvar="WARMLINE_PORT", help="Port.")] = 8000,
     model: ModelOption = "embedded",
-    planner: Annotated[
-        str, typer.Option("--planner", envvar="WARMLINE_PLANNER", help="Strategy planner.")
-    ] = "rules",
+    planner: PlannerOption = "trained",
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     database_url: DatabaseOption = None,

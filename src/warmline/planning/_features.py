@@ -78,9 +78,7 @@ def _slots(history: Sequence[Utterance]) -> _Slots:
         tail.append(utterance.text)
     seeker = " ".join(reversed(tail))
     supporter = next((u.text for u in reversed(history) if u.speaker is Speaker.SUPPORTER), "")
-    recent = " ".join(
-        f"{u.speaker.value[:3]}_ {u.text}" for u in history[-_CONTEXT_UTTERANCES:]
-    )
+    recent = " ".join(f"{u.speaker.value[:3]}_ {u.text}" for u in history[-_CONTEXT_UTTERANCES:])
     return _Slots(seeker, supporter, recent, _dense(history, seeker))
 
 

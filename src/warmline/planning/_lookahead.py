@@ -47,8 +47,12 @@ class RatingModel:
             max_iter=200, learning_rate=0.05, categorical_features=[0], random_state=seed
         )
 
-    def fit(self, contexts: Sequence[PlanningContext], strategies: Sequence[Strategy],
-            ratings: Sequence[int]) -> RatingModel:
+    def fit(
+        self,
+        contexts: Sequence[PlanningContext],
+        strategies: Sequence[Strategy],
+        ratings: Sequence[int],
+    ) -> RatingModel:
         """Learn from (context, strategy used, next rating) triples."""
         facts = np.stack([context_facts(c) for c in contexts])
         codes = np.array([STRATEGIES.index(s) for s in strategies])

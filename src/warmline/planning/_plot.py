@@ -35,10 +35,24 @@ def plot_strategy_metrics(metrics: StrategyMetrics, path: Path | str, title: str
     figure, (left, right) = plt.subplots(1, 2, figsize=(12, 5))
     image = left.imshow(rows, cmap="Blues", vmin=0, vmax=1)
     for (g, p), count in np.ndenumerate(confusion):
-        left.text(p, g, int(count), ha="center", va="center", fontsize=7,
-                  color="white" if rows[g, p] > 0.5 else "black")
-    left.set(xticks=range(len(names)), yticks=range(len(names)), xticklabels=names,
-             yticklabels=names, xlabel="predicted", ylabel="gold", title="Confusion (row share)")
+        left.text(
+            p,
+            g,
+            int(count),
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if rows[g, p] > 0.5 else "black",
+        )
+    left.set(
+        xticks=range(len(names)),
+        yticks=range(len(names)),
+        xticklabels=names,
+        yticklabels=names,
+        xlabel="predicted",
+        ylabel="gold",
+        title="Confusion (row share)",
+    )
     figure.colorbar(image, ax=left, fraction=0.046)
     x = np.arange(len(names))
     total = max(confusion.sum(), 1)

@@ -121,7 +121,10 @@ def select_and_save(
 ) -> TrainingReport:
     """Select blend, prior offsets and lookahead weight on valid; save artifact and report."""
     featurizer, classifier, rater, start = (
-        fitted.featurizer, fitted.classifier, fitted.rater, fitted.start
+        fitted.featurizer,
+        fitted.classifier,
+        fitted.rater,
+        fitted.start,
     )
     valid = list(planning_examples(valid_dialogues))
     y_valid = np.array([STRATEGIES.index(s) for _, s in valid])
