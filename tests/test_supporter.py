@@ -11,8 +11,8 @@ from warmline.supporter import MAX_MESSAGE_CHARS, validate_message
 from warmline.types import Emotion, Stage, Strategy
 
 
-def runtime_with(backend: FakeBackend) -> Runtime:
-    return open_runtime(backend)
+def runtime_with(backend: FakeBackend, planner: str = "trained") -> Runtime:
+    return open_runtime(backend, planner=planner)
 
 
 def start(runtime: Runtime, name: str = "ana") -> tuple[str, str]:
@@ -127,9 +127,20 @@ def test_rejected_input_stores_nothing(isolated_home: Path) -> None:
 
 
 def test_strategies_of_earlier_turns_are_part_of_the_history() -> None:
-    runtime = runtime_with(FakeBackend())
+    runtime = runtime_with(FakeBackend(), planner="rules")
     session, user = start(runtime)
     first = anyio.run(runtime.supporter.turn, session, user, "hi")
     second = anyio.run(runtime.supporter.turn, session, user, "hello again")
     assert first.analysis.strategy is Strategy.QUESTION
     assert second.analysis.strategy is not Strategy.QUESTION  # the planner saw the last one
+
+
+def test_the_trained_planner_is_the_default_and_reports_its_distribution() -> None:
+    runtime = runtime_with(FakeBackend())
+    session, user = start(runtime)
+    result = anyio.run(runtime.supporter.turn, session, user, "I can't stop worrying about money")
+    top = result.as_json()["top_strategies"]
+    assert len(top) == 3 and top[0]["strategy"] == result.analysis.strategy.value
+    assert top[0]["probability"] >= top[1]["probability"] >= top[2]["probability"]
+    assert abs(sum(result.analysis.strategy_probabilities.values()) - 1) < 1e-6
+    assert "trained planner" in result.analysis.reasoning
