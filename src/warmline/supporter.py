@@ -44,6 +44,8 @@ class TurnResult(BaseModel):
     top_strategies: list[tuple[Strategy, float]] = Field(default_factory=list)
     memories: list[dict[str, Any]] = Field(default_factory=list)
     persona: list[dict[str, Any]] = Field(default_factory=list)
+    resources: dict[str, Any] | None = None
+    """Crisis lines for the seeker's country, once the session has shown risk."""
     status: str = "complete"
     seeker_message_id: int
     reply_message_id: int
@@ -65,6 +67,7 @@ class TurnResult(BaseModel):
             ],
             "memories": self.memories,
             "persona": self.persona,
+            "resources": self.resources,
             "status": self.status,
             "session": self.session,
         }
@@ -157,6 +160,7 @@ class Supporter:
             top_strategies=state.choice.top(3) if state.choice else [],
             memories=state.memories,
             persona=state.persona,
+            resources=state.resources,
             status=state.status,
             seeker_message_id=stored.id,
             reply_message_id=reply.id,

@@ -53,6 +53,8 @@ class TurnState:
     """The visible reasoning trace, one short sentence per stage."""
     events: list[dict[str, Any]] = field(default_factory=list)
     """Safety events to record with the turn."""
+    resources: dict[str, Any] | None = None
+    """Crisis resources for the seeker's country, once the session has shown risk."""
     reply: str = ""
     status: str = "complete"
     """`complete`, or `fallback` when the backend failed and a safe reply was used."""

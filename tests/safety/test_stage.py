@@ -99,3 +99,23 @@ def test_guarded_streaming_stops_before_an_unsafe_sentence() -> None:
     guarded = anyio.run(run)
     assert "".join(shown) == "That sounds hard. "
     assert guarded.blocked
+
+
+def test_risk_puts_the_countrys_resources_in_the_turn_json(monkeypatch) -> None:  # noqa: ANN001
+    import anyio
+
+    from warmline._factory import open_runtime
+    from warmline.backends import FakeBackend
+
+    monkeypatch.setenv("WARMLINE_COUNTRY", "GB")
+    runtime = open_runtime(FakeBackend(), planner="rules")
+    user = runtime.store.ensure_user("ana")
+    session = runtime.store.create_session(user.id).id
+    calm = anyio.run(runtime.supporter.turn, session, user.id, "work was long today")
+    assert calm.as_json()["resources"] is None
+    crisis = anyio.run(runtime.supporter.turn, session, user.id, "I want to kill myself tonight")
+    resources = crisis.as_json()["resources"]
+    assert crisis.as_json()["risk_level"] == "risk"
+    assert any("116 123" in line["contact"] for line in resources["lines"])
+    later = anyio.run(runtime.supporter.turn, session, user.id, "ok")
+    assert later.as_json()["resources"] == resources  # stays visible for the rest of the session

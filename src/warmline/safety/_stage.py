@@ -21,6 +21,7 @@ from warmline.errors import BackendError
 from warmline.respond import build_messages
 from warmline.safety._guard import GuardContext, check_reply, guard_event, safe_reply
 from warmline.safety._protocol import careful_reminder, crisis_reply
+from warmline.safety._resources import resources_for
 from warmline.safety._risk import assess_risk
 from warmline.safety._types import RiskAssessment
 from warmline.turn import Emit, TurnState
@@ -86,6 +87,8 @@ class SafetyStage:
             state.conversation.risk_level = assessment.level
         if assessment.level is not RiskLevel.NONE:
             state.events.append(_risk_event(assessment))
+        if state.conversation.risk_level is RiskLevel.RISK:
+            state.resources = resources_for(self.country).model_dump()
         if assessment.is_risk:
             reply = crisis_reply(assessment, country=self.country, seed=state.message)
             state.reply = reply.text

@@ -281,7 +281,9 @@ function showCrisis(resources) {
 
 function normaliseResources(value) {
   if (!value) return [];
-  const raw = Array.isArray(value) ? value : value.resources || [];
+  const raw = Array.isArray(value)
+    ? value
+    : [...(value.lines || value.resources || []), ...(value.emergency ? [{ name: "Emergency services", contact: value.emergency }] : [])];
   return raw
     .map((r) => {
       if (typeof r === "string") return { name: r, contact: "" };
