@@ -54,7 +54,5 @@ def open_runtime(
         else get_backend(model, settings=settings, **(backend_options or {}))
     )
     generator = Generator(backend)
-    supporter = Supporter(
-        store, default_stages(generator, make_planner(planner, generator), store)
-    )
+    supporter = Supporter(store, default_stages(generator, make_planner(planner, generator), store))
     return Runtime(settings=settings, store=store, generator=generator, supporter=supporter)

@@ -59,6 +59,12 @@ _DATA = Path(__file__).resolve().parents[3] / "tests" / "safety" / "data"
 TRAINING_SETS = ("risk_dev.jsonl", "semantic_train.jsonl")
 _BATCH = 128
 """Texts per encoder call in training; the encoder's cache holds 256."""
+_ACCIDENTAL = re.compile(
+    r"\b(?:shaving|cooking|by accident|accidentally|chopping|slicing|ironing|in the kitchen|"
+    r"when i fell|at the gym|playing)\b",
+    re.IGNORECASE,
+)
+"""Everyday injuries ("I cut myself shaving"): the rules' accident cue, so no self-harm here."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -191,6 +197,10 @@ def semantic_risk(message: str) -> SemanticHit | None:
         return None
     model, probabilities = scored
     margins = probabilities - model.thresholds
+    if RiskCategory.SELF_HARM in model.categories:
+        column = model.categories.index(RiskCategory.SELF_HARM)
+        accidental = [bool(_ACCIDENTAL.search(message[s:e])) for s, e in spans]
+        margins[accidental, column] = -1.0
     row, column = np.unravel_index(int(np.argmax(margins)), margins.shape)
     if margins[row, column] < 0.0:
         return None
