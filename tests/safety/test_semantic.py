@@ -89,7 +89,7 @@ class _BrokenEncoder:
 
 
 def test_encoder_failure_falls_back_to_rules(monkeypatch, caplog) -> None:
-    monkeypatch.setattr(_semantic, "default_encoder", _BrokenEncoder)
+    monkeypatch.setattr(_semantic, "shared_encoder", _BrokenEncoder)
     with caplog.at_level(logging.WARNING, logger="warmline.safety._semantic"):
         assert semantic_risk("sleeping forever sounds nice") is None
         assert assess_risk("I want to kill myself").level is RiskLevel.RISK

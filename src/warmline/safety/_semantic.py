@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from warmline.errors import ConfigurationError
-from warmline.memory._encoder import Encoder, default_encoder
 from warmline.safety._context import mask_figurative
 from warmline.safety._normalize import normalize
 from warmline.safety._types import RiskCategory
 from warmline.types import RiskLevel
 
 if TYPE_CHECKING:
+    from warmline.memory._encoder import Encoder
     from warmline.safety._evaluate import LabelledCase
 
 __all__ = [
@@ -156,6 +156,13 @@ def _figurative(text: str) -> bool:
     return mask_figurative(folded) != folded
 
 
+def shared_encoder() -> Encoder:
+    """Memory's process-wide MiniLM encoder, imported late: `warmline.memory` is slow to import."""
+    from warmline.memory._encoder import default_encoder
+
+    return default_encoder()
+
+
 class _Stage:
     """The loaded model and encoder; disables itself, with a warning, if either fails."""
 
@@ -170,7 +177,7 @@ class _Stage:
         try:
             if self.model is None:
                 self.model = SemanticModel.load()
-                self.encoder = default_encoder()
+                self.encoder = shared_encoder()
             return self.model, self.model.probabilities(self.encoder.encode(texts))
         except Exception as error:  # noqa: BLE001  (any failure must leave the rules working)
             self.failed = True
@@ -277,7 +284,7 @@ def _checksum_path(path: Path) -> Path:
 
 def main() -> None:
     """Retrain the shipped artifact from the training sets and print its thresholds."""
-    model = train(training_cases([_DATA / name for name in TRAINING_SETS]), default_encoder())
+    model = train(training_cases([_DATA / name for name in TRAINING_SETS]), shared_encoder())
     model.save(ARTIFACT)
     for category, threshold in zip(model.categories, model.thresholds, strict=True):
         print(f"{category.value:<20} threshold {threshold:.3f}")
