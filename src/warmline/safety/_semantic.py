@@ -283,7 +283,7 @@ def _checksum_path(path: Path) -> Path:
 
 
 def main() -> None:
-    """Retrain the shipped artifact from the training sets and print its thresholds."""
+    """Retrain the shipped artifact from the training sets (in a source checkout) and print it."""
     model = train(training_cases([_DATA / name for name in TRAINING_SETS]), shared_encoder())
     model.save(ARTIFACT)
     for category, threshold in zip(model.categories, model.thresholds, strict=True):
