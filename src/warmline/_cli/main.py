@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warmline._cli import chat  # noqa: F401  (registers commands)
+from warmline._cli import chat, evaluate  # noqa: F401  (registers commands)
 from warmline._cli.apps import app
 
 __all__ = ["main"]
