@@ -28,6 +28,12 @@ SeedOption = Annotated[int, typer.Option("--seed", help="Seed for every generati
 ConcurrencyOption = Annotated[
     int, typer.Option("--concurrency", help="Items in flight (helps remote servers).")
 ]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds to wait for model output before failing.")
+]
+ThreadsOption = Annotated[
+    int, typer.Option("--threads", help="CPU threads for local models (0: all cores).")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
 SeekerOption = Annotated[
     str | None, typer.Option("--seeker-model", help="Model playing the seeker (default: --model).")
@@ -70,6 +76,8 @@ def esconv(
     model: ModelOption = "embedded",
     seed: SeedOption = 0,
     concurrency: ConcurrencyOption = 1,
+    timeout: TimeoutOption = 600.0,
+    threads: ThreadsOption = 1,
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     usd_in: PriceInOption = 0.0,
@@ -84,6 +92,8 @@ def esconv(
         model=model,
         seed=seed,
         concurrency=concurrency,
+        timeout=timeout,
+        threads=threads or None,
         backend_options=backend_options(base_url, api_key),
         usd_per_mtok_in=usd_in,
         usd_per_mtok_out=usd_out,
@@ -105,6 +115,8 @@ def simulate(
     seeker_model: SeekerOption = None,
     seed: SeedOption = 0,
     concurrency: ConcurrencyOption = 1,
+    timeout: TimeoutOption = 600.0,
+    threads: ThreadsOption = 1,
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     usd_in: PriceInOption = 0.0,
@@ -120,6 +132,8 @@ def simulate(
         seeker_model=seeker_model,
         seed=seed,
         concurrency=concurrency,
+        timeout=timeout,
+        threads=threads or None,
         backend_options=backend_options(base_url, api_key),
         usd_per_mtok_in=usd_in,
         usd_per_mtok_out=usd_out,
@@ -137,8 +151,13 @@ def judge(
     dialogues: Annotated[Path, typer.Option("--dialogues", help="A simulate run folder.")],
     model: ModelOption = "embedded",
     bias: Annotated[bool, typer.Option("--bias/--no-bias", help="Run the bias check.")] = True,
+    bias_dialogues: Annotated[
+        int, typer.Option("--bias-dialogues", help="Dialogues the bias check uses.")
+    ] = 4,
     seed: SeedOption = 0,
     concurrency: ConcurrencyOption = 1,
+    timeout: TimeoutOption = 600.0,
+    threads: ThreadsOption = 1,
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     usd_in: PriceInOption = 0.0,
@@ -153,11 +172,15 @@ def judge(
         model=model,
         seed=seed,
         concurrency=concurrency,
+        timeout=timeout,
+        threads=threads or None,
         backend_options=backend_options(base_url, api_key),
         usd_per_mtok_in=usd_in,
         usd_per_mtok_out=usd_out,
     )
-    summary = anyio.run(lambda: run_judge(dialogues, config, bias=bias))
+    summary = anyio.run(
+        lambda: run_judge(dialogues, config, bias=bias, bias_dialogues=bias_dialogues)
+    )
     _show(summary, as_json, dialogues)
 
 
@@ -175,6 +198,8 @@ def compare(
     judge_model: JudgeOption = None,
     seed: SeedOption = 0,
     concurrency: ConcurrencyOption = 1,
+    timeout: TimeoutOption = 600.0,
+    threads: ThreadsOption = 1,
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     usd_in: PriceInOption = 0.0,
@@ -191,6 +216,8 @@ def compare(
         judge_model=judge_model,
         seed=seed,
         concurrency=concurrency,
+        timeout=timeout,
+        threads=threads or None,
         backend_options=backend_options(base_url, api_key),
         usd_per_mtok_in=usd_in,
         usd_per_mtok_out=usd_out,

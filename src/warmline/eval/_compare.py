@@ -45,7 +45,7 @@ async def run_compare(
     console: Console | None = None,
 ) -> dict[str, Any]:
     """Simulate and judge both configurations, then compare them; writes `report.html`."""
-    pool = BackendPool(config.seed, config.backend_options)
+    pool = BackendPool(config.seed, config.backend_options, config.threads)
     shared = {
         "seeker_model": config.seeker_model or config.model,
         "judge_model": config.judge_model or config.model,
@@ -80,7 +80,7 @@ async def run_compare(
 
 
 async def _bias(config: RunConfig, pool: BackendPool, limit: int) -> dict[str, Any]:
-    judge = Judge(Generator(pool.get(config.judge_model or config.model)))
+    judge = Judge(Generator(pool.get(config.judge_model or config.model)), timeout=config.timeout)
     a = read_records(config.out / "a" / "dialogues.jsonl")
     b = {str(r["id"]): r for r in read_records(config.out / "b" / "dialogues.jsonl")}
     judged = read_records(config.out / "a" / "judgements.jsonl")

@@ -32,6 +32,10 @@ class RunConfig:
     backend_options: dict[str, Any] = field(default_factory=dict)
     usd_per_mtok_in: float = 0.0
     usd_per_mtok_out: float = 0.0
+    timeout: float = 600.0
+    threads: int | None = 1
+    """CPU threads for in-process models (None: all cores; 1 is fastest on a busy machine)."""
+    """Seconds to wait for a model's first and each next token (CPU runs can be slow)."""
 
     def describe(self, spec: str | LLMBackend | None) -> str:
         """A model spec as text, for summaries."""

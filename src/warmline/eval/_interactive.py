@@ -45,23 +45,25 @@ async def run_simulate(
     config.out.mkdir(parents=True, exist_ok=True)
     cards = read_cards(cards_path, limit)
     owned = pool is None
-    pool = pool or BackendPool(config.seed, config.backend_options)
-    solver = make_solver(system, pool.get(config.model), config.out)
+    pool = pool or BackendPool(config.seed, config.backend_options, config.threads)
+    solver = make_solver(system, pool.get(config.model), config.out, config.timeout)
     seeker_generator = Generator(pool.get(config.seeker_model or config.model))
     started = time.perf_counter()
 
     async def work(card: RoleCard) -> dict[str, Any]:
         before = (solver.generator.usage.model_copy(), seeker_generator.usage.model_copy())
         tick = time.perf_counter()
-        seeker = SimulatedSeeker(card, seeker_generator, seed=config.seed)
+        seeker = SimulatedSeeker(card, seeker_generator, seed=config.seed, timeout=config.timeout)
         state = await seeker.start()
         dialogue: list[Utterance] = []
+        fallbacks = 0
         for _ in range(turns):
             message = await seeker.speak(dialogue)
             dialogue.append(Utterance(speaker=Speaker.SEEKER, text=message))
             if state.ended:
                 break
             reply = await solver.reply(card.id, dialogue[:-1], message)
+            fallbacks += reply.status != "complete"
             dialogue.append(
                 Utterance(speaker=Speaker.SUPPORTER, text=reply.text, strategy=reply.strategy)
             )
@@ -75,6 +77,7 @@ async def run_simulate(
             "final_intensity": state.trajectory[-1],
             "intensity_drop": state.trajectory[0] - state.trajectory[-1],
             "ended_by_seeker": state.ended,
+            "fallback_replies": fallbacks,
             "ratings": [r.model_dump() for r in state.ratings],
             "seconds": round(time.perf_counter() - tick, 3),
             "usage": {
@@ -111,6 +114,7 @@ async def run_simulate(
         "initial_intensity": _mean([r["initial_intensity"] for r in records]),
         "final_intensity": _mean([r["final_intensity"] for r in records]),
         "ended_by_seeker": sum(r["ended_by_seeker"] for r in records),
+        "fallback_replies": sum(r["fallback_replies"] for r in records),
         "seconds_per_dialogue": _mean([r["seconds"] for r in records]),
         "wall_seconds_this_invocation": round(time.perf_counter() - started, 1),
         "usage": usage_summary(records, config),
@@ -136,9 +140,9 @@ async def run_judge(
         )
     dialogues = read_records(folder / "dialogues.jsonl")
     owned = pool is None
-    pool = pool or BackendPool(config.seed, config.backend_options)
+    pool = pool or BackendPool(config.seed, config.backend_options, config.threads)
     generator = Generator(pool.get(config.judge_model or config.model))
-    judge = Judge(generator)
+    judge = Judge(generator, timeout=config.timeout)
     started = time.perf_counter()
 
     async def work(record: dict[str, Any]) -> dict[str, Any]:

@@ -78,9 +78,16 @@ def pad_replies(dialogue: Sequence[Utterance]) -> list[Utterance]:
 class Judge:
     """Scores dialogues with one model."""
 
-    def __init__(self, generator: Generator, dimensions: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        generator: Generator,
+        dimensions: dict[str, str] | None = None,
+        *,
+        timeout: float = 600.0,
+    ) -> None:
         self.generator = generator
         self.dimensions = dimensions or DIMENSIONS
+        self.timeout = timeout
 
     async def judge(self, dialogue: Sequence[Utterance]) -> Judgement:
         """Write a rationale, then rate every dimension."""
@@ -96,7 +103,7 @@ class Judge:
         try:
             rationale = (
                 await self.generator.complete(
-                    prompt, GenerateConfig(max_tokens=120, temperature=0.0)
+                    prompt, GenerateConfig(max_tokens=100, temperature=0.0, timeout=self.timeout)
                 )
             ).text.strip()
         except BackendError as error:
@@ -113,7 +120,9 @@ class Judge:
                 ChatMessage(role="assistant", content=rationale),
                 ChatMessage(role="user", content=questions[name]),
             ]
-            scores[name] = await read_scale(self.generator, messages, range(5))
+            scores[name] = await read_scale(
+                self.generator, messages, range(5), timeout=self.timeout
+            )
         return Judgement(rationale=rationale, scores=scores, prompt=prompt, questions=questions)
 
     async def prefer_first(self, first: Sequence[Utterance], second: Sequence[Utterance]) -> float:
@@ -128,7 +137,7 @@ class Judge:
                 "Answer with a single digit: 1 or 2.",
             ),
         ]
-        answer = await read_scale(self.generator, messages, (1, 2))
+        answer = await read_scale(self.generator, messages, (1, 2), timeout=self.timeout)
         if answer.value is None:
             return 0.5
         return 2.0 - answer.value  # expectation 1 -> first surely, 2 -> second surely

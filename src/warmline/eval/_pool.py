@@ -3,8 +3,11 @@
 An evaluation often plays the system, the seeker and the judge with the same
 model. Loading the embedded model once per role would triple memory, so roles
 borrow a `SharedBackend` view of one cached backend; the pool owns and closes
-the real ones. The view also gives every request the run's seed, so a run is
-repeatable even through code (the supporter's respond stage) that sets none.
+the real ones. Local models default to one thread: on a busy shared CPU,
+llama.cpp's worker threads spin-wait on each other and two threads ran a
+SmolLM2 reply 20x slower than one here. The view also gives every request
+the run's seed, so a run is repeatable even through code (the supporter's
+respond stage) that sets none.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from typing import Any
 from warmline.backends import ChatMessage, Chunk, GenerateConfig, LLMBackend, get_backend
 
 __all__ = ["BackendPool", "SharedBackend"]
+
+_LOCAL = {"embedded", "smollm2", "gguf"}
+"""Backends that run llama.cpp in this process and take a thread count."""
 
 
 class SharedBackend(LLMBackend):
@@ -49,9 +55,12 @@ class SharedBackend(LLMBackend):
 class BackendPool:
     """Creates each model spec once and hands out shared, seeded views of it."""
 
-    def __init__(self, seed: int, options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, seed: int, options: dict[str, Any] | None = None, threads: int | None = None
+    ) -> None:
         self.seed = seed
         self.options = options or {}
+        self.threads = threads
         self._backends: dict[str, LLMBackend] = {}
 
     def get(self, spec: str | LLMBackend) -> SharedBackend:
@@ -59,7 +68,10 @@ class BackendPool:
         if isinstance(spec, LLMBackend):
             return SharedBackend(spec, self.seed)
         if spec not in self._backends:
-            options = self.options if spec.startswith("openai") else {}
+            name = spec.partition(":")[0]
+            options = self.options if name == "openai" else {}
+            if name in _LOCAL and self.threads:
+                options = {"threads": self.threads}
             self._backends[spec] = get_backend(spec, **options)
         return SharedBackend(self._backends[spec], self.seed)
 

@@ -43,8 +43,8 @@ async def run_esconv(
     """
     config.out.mkdir(parents=True, exist_ok=True)
     samples = esconv_samples(data, limit)
-    pool = BackendPool(config.seed, config.backend_options)
-    solver = make_solver(system, pool.get(config.model), config.out)
+    pool = BackendPool(config.seed, config.backend_options, config.threads)
+    solver = make_solver(system, pool.get(config.model), config.out, config.timeout)
     started = time.perf_counter()
 
     async def work(sample: Sample) -> dict[str, Any]:

@@ -3,9 +3,10 @@
 FEEL (Zhang et al. 2024) scores with the probability-weighted expectation over
 the scale instead of the sampled digit, which is smoother and less noisy. When
 the backend returns token log-probabilities we read the alternatives at the
-first digit the model generates, keep the scale's digits, renormalise and take
-the expectation. Otherwise we parse the last scale digit in the reply. A reply
-with neither is an explicit unscored answer with the reason, never a guess.
+first digit the model generates (or, if it generates none, at its first token),
+keep the scale's digits, renormalise and take the expectation. Otherwise we
+parse the last scale digit in the reply. A reply with neither is an explicit
+unscored answer with the reason, never a guess.
 """
 
 from __future__ import annotations
@@ -59,13 +60,16 @@ def parse_score(text: str, scale: Sequence[int]) -> int | None:
 def score_completion(completion: Completion, scale: Sequence[int]) -> ScaleAnswer:
     """Read a scale answer from a completion: log-probs first, then the text."""
     points = {str(point) for point in scale}
-    for item in completion.logprobs:
-        if item.token.strip() in points:
-            top = item.top or {item.token: item.logprob}
-            value, distribution = expected_score({item.token: item.logprob, **top}, scale)
-            return ScaleAnswer(
-                value=value, method="logprob", distribution=distribution, reply=completion.text
-            )
+    candidates = [item for item in completion.logprobs if item.token.strip() in points]
+    candidates += completion.logprobs[:1]  # else the first token's alternatives, as FEEL reads
+    for item in candidates:
+        try:
+            value, distribution = expected_score({item.token: item.logprob, **item.top}, scale)
+        except ValueError:
+            continue
+        return ScaleAnswer(
+            value=value, method="logprob", distribution=distribution, reply=completion.text
+        )
     parsed = parse_score(completion.text, scale)
     if parsed is not None:
         return ScaleAnswer(value=float(parsed), method="parsed", reply=completion.text)
@@ -78,13 +82,19 @@ def score_completion(completion: Completion, scale: Sequence[int]) -> ScaleAnswe
 
 
 async def read_scale(
-    generator: Generator, messages: list[ChatMessage], scale: Sequence[int], max_tokens: int = 4
+    generator: Generator,
+    messages: list[ChatMessage],
+    scale: Sequence[int],
+    *,
+    max_tokens: int = 4,
+    timeout: float = 600.0,
 ) -> ScaleAnswer:
     """Ask for one scale point greedily; backend failures become unscored answers."""
     config = GenerateConfig(
         max_tokens=max_tokens,
         temperature=0.0,
         top_logprobs=10 if generator.backend.supports_logprobs else 0,
+        timeout=timeout,
     )
     try:
         completion = await generator.complete(messages, config)

@@ -41,10 +41,13 @@ class SeekerState(BaseModel):
 class SimulatedSeeker:
     """Plays one role card against a supporter."""
 
-    def __init__(self, card: RoleCard, generator: Generator, *, seed: int = 0) -> None:
+    def __init__(
+        self, card: RoleCard, generator: Generator, *, seed: int = 0, timeout: float = 600.0
+    ) -> None:
         self.card = card
         self.generator = generator
         self.seed = seed
+        self.timeout = timeout
         self.state: SeekerState | None = None
 
     async def start(self) -> SeekerState:
@@ -62,7 +65,9 @@ class SimulatedSeeker:
         for utterance in dialogue:
             role = "assistant" if utterance.speaker is Speaker.SEEKER else "user"
             messages.append(ChatMessage(role=role, content=utterance.text))
-        config = GenerateConfig(max_tokens=90, temperature=0.8, seed=self.seed + len(dialogue))
+        config = GenerateConfig(
+            max_tokens=70, temperature=0.8, seed=self.seed + len(dialogue), timeout=self.timeout
+        )
         completion = await self.generator.complete(messages, config)
         text = _clean(completion.text)
         if dialogue and _GOODBYE.search(completion.text):
@@ -93,7 +98,7 @@ class SimulatedSeeker:
             ChatMessage(role="system", content=f"You are this person:\n{self.card.profile}"),
             ChatMessage(role="user", content=question),
         ]
-        return await read_scale(self.generator, messages, range(1, 6))
+        return await read_scale(self.generator, messages, range(1, 6), timeout=self.timeout)
 
     def _persona(self, turn: int) -> str:
         state = self._require()

@@ -54,9 +54,9 @@ class LLMSolver:
 
     name = "llm"
 
-    def __init__(self, backend: LLMBackend, config: GenerateConfig | None = None) -> None:
+    def __init__(self, backend: LLMBackend, *, timeout: float = 600.0) -> None:
         self.generator = Generator(backend)
-        self.config = config or GenerateConfig(max_tokens=160, temperature=0.7)
+        self.config = GenerateConfig(max_tokens=160, temperature=0.7, timeout=timeout)
 
     async def reply(self, conversation: str, history: list[Utterance], message: str) -> Reply:
         """One completion over the whole conversation."""
@@ -84,10 +84,13 @@ class WarmlineSolver:
 
     name = "warmline"
 
-    def __init__(self, backend: LLMBackend, database: Path, planner: str = "rules") -> None:
+    def __init__(
+        self, backend: LLMBackend, database: Path, *, planner: str = "rules", timeout: float = 600.0
+    ) -> None:
         self.runtime: Runtime = open_runtime(
             backend, planner=planner, database_url=f"sqlite:///{database}"
         )
+        _extend_timeouts(self.runtime, timeout)
         self.generator = self.runtime.generator
         self._user = self.runtime.store.ensure_user("evaluation")
         self._sessions: dict[str, tuple[str, int]] = {}
@@ -109,10 +112,23 @@ class WarmlineSolver:
         self.runtime.store.close()
 
 
-def make_solver(system: str, backend: LLMBackend, run_dir: Path) -> Solver:
+def _extend_timeouts(runtime: Runtime, timeout: float) -> None:
+    """Give the supporter's model calls the run's timeout.
+
+    An interactive chat gives up on a silent model after two minutes and sends
+    a fallback reply; on a busy CPU a long prompt can take longer than that,
+    and a fallback would be scored as if the system had written it.
+    """
+    for stage in runtime.supporter.stages:
+        config = getattr(stage, "config", None)
+        if isinstance(config, GenerateConfig):
+            stage.config = config.model_copy(update={"timeout": timeout})  # type: ignore[attr-defined]
+
+
+def make_solver(system: str, backend: LLMBackend, run_dir: Path, timeout: float = 600.0) -> Solver:
     """`warmline` (the supporter with its rule planner) or `llm` (the plain model)."""
     if system == "llm":
-        return LLMSolver(backend)
+        return LLMSolver(backend, timeout=timeout)
     if system == "warmline":
-        return WarmlineSolver(backend, run_dir / "warmline.db")
+        return WarmlineSolver(backend, run_dir / "warmline.db", timeout=timeout)
     raise ConfigurationError(f"unknown system {system!r}; choose warmline or llm")
