@@ -196,6 +196,9 @@ def compare(
     model: ModelOption = "embedded",
     seeker_model: SeekerOption = None,
     judge_model: JudgeOption = None,
+    bias_dialogues: Annotated[
+        int, typer.Option("--bias-dialogues", help="Cards the bias check and preference use.")
+    ] = 3,
     seed: SeedOption = 0,
     concurrency: ConcurrencyOption = 1,
     timeout: TimeoutOption = 600.0,
@@ -223,5 +226,9 @@ def compare(
         usd_per_mtok_out=usd_out,
     )
     cards = cards or _default_cards()
-    summary = anyio.run(lambda: run_compare(cards, config, a=a, b=b, limit=limit, turns=turns))
+    summary = anyio.run(
+        lambda: run_compare(
+            cards, config, a=a, b=b, limit=limit, turns=turns, bias_dialogues=bias_dialogues
+        )
+    )
     _show(summary, as_json, out)

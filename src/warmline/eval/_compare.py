@@ -84,7 +84,7 @@ async def _bias(config: RunConfig, pool: BackendPool, limit: int) -> dict[str, A
     a = read_records(config.out / "a" / "dialogues.jsonl")
     b = {str(r["id"]): r for r in read_records(config.out / "b" / "dialogues.jsonl")}
     judged = read_records(config.out / "a" / "judgements.jsonl")
-    pairs = [(dialogue_of(r), dialogue_of(b[str(r["id"])])) for r in a if str(r["id"]) in b]
+    pairs = [(dialogue_of(r), dialogue_of(b[str(r["id"])])) for r in a[:limit] if str(r["id"]) in b]
     padded = [
         (dialogue_of(r), Judgement.model_validate(j))
         for r, j in zip(a[:limit], judged[:limit], strict=False)

@@ -125,8 +125,10 @@ class Judge:
             )
         return Judgement(rationale=rationale, scores=scores, prompt=prompt, questions=questions)
 
-    async def prefer_first(self, first: Sequence[Utterance], second: Sequence[Utterance]) -> float:
-        """P(the judge prefers the first of two dialogues); 0.5 when it gives no answer."""
+    async def prefer_first(
+        self, first: Sequence[Utterance], second: Sequence[Utterance]
+    ) -> float | None:
+        """P(the judge prefers the first of two dialogues); None when it gives no answer."""
         messages = [
             ChatMessage(role="system", content=_SYSTEM),
             ChatMessage(
@@ -139,7 +141,7 @@ class Judge:
         ]
         answer = await read_scale(self.generator, messages, (1, 2), timeout=self.timeout)
         if answer.value is None:
-            return 0.5
+            return None
         return 2.0 - answer.value  # expectation 1 -> first surely, 2 -> second surely
 
 
@@ -157,10 +159,14 @@ async def bias_check(
     `length_shift` is the mean padded-minus-original score per dimension.
     """
     results = []
+    unanswered = 0
     for a, b in pairs:
         forward = await judge.prefer_first(a, b)
         backward = await judge.prefer_first(b, a)
-        results.append({"p_first_ab": forward, "p_first_ba": backward})
+        if forward is not None and backward is not None:
+            results.append({"p_first_ab": forward, "p_first_ba": backward})
+        else:
+            unanswered += 1
     shifts: dict[str, list[float]] = {name: [] for name in judge.dimensions}
     for dialogue, original in judged:
         padded = await judge.judge(pad_replies(dialogue))
@@ -177,6 +183,7 @@ async def bias_check(
         "preference_a": _mean([(p["p_first_ab"] + 1 - p["p_first_ba"]) / 2 for p in results]),
         "length_shift": {name: _mean(values) for name, values in shifts.items()},
         "padded_dialogues": len(judged),
+        "unanswered_pairs": unanswered,
     }
 
 

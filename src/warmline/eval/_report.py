@@ -20,6 +20,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (backend must be chosen first)
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from warmline.eval._stats import Estimate  # noqa: E402
 from warmline.types import Strategy  # noqa: E402
@@ -78,6 +79,7 @@ def trajectory_plot(trajectories: Mapping[str, Sequence[Sequence[int]]]) -> str:
         ]
         axes.plot(range(longest), means, color=color, linewidth=3, label=f"{label} (mean)")
     axes.set(xlabel="supporter turns", ylabel="seeker distress (1-5)", ylim=(0.8, 5.2))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend()
     return _png(figure)
 

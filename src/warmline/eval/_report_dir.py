@@ -43,7 +43,8 @@ def _bias_section(bias: dict[str, Any]) -> str:
     rows = [
         ("position bias (P(first|AB)+P(first|BA)-1; 0 = none)", bias["position_bias"]),
         ("order consistency (share of pairs)", bias["consistency"]),
-        ("pairs", len(bias["pairs"])),
+        ("pairs answered", len(bias["pairs"])),
+        ("pairs unanswered", bias.get("unanswered_pairs", 0)),
         ("padded dialogues", bias["padded_dialogues"]),
     ]
     shifts = [(f"length shift: {name}", v) for name, v in bias["length_shift"].items()]
