@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from warmline._cli import chat, planner, safety, seeker, serve  # noqa: F401  (registers)
+from warmline._cli import (  # noqa: F401  (each module registers its commands)
+    chat,
+    evaluate,
+    planner,
+    safety,
+    seeker,
+    serve,
+)
 from warmline._cli.apps import app
 
 __all__ = ["main"]
