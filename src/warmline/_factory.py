@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from warmline.backends import Generator, LLMBackend, get_backend
+from warmline.backends import GenerateConfig, Generator, LLMBackend, get_backend
 from warmline.config import Settings
 from warmline.planning import get_planner
 from warmline.storage import ConversationStore
-from warmline.supporter import Supporter, default_stages
+from warmline.supporter import REPLY_CONFIG, Supporter, default_stages
 
 __all__ = ["Runtime", "open_runtime"]
 
@@ -36,6 +36,7 @@ def open_runtime(
     settings: Settings | None = None,
     database_url: str | None = None,
     backend_options: dict[str, Any] | None = None,
+    reply_config: GenerateConfig = REPLY_CONFIG,
 ) -> Runtime:
     """Open the store, load the model and compose the supporter."""
     settings = settings or Settings.from_env(database_url=database_url)
@@ -46,5 +47,7 @@ def open_runtime(
         else get_backend(model, settings=settings, **(backend_options or {}))
     )
     generator = Generator(backend)
-    supporter = Supporter(store, default_stages(generator, get_planner(planner, generator), store))
+    supporter = Supporter(
+        store, default_stages(generator, get_planner(planner, generator), store, reply_config)
+    )
     return Runtime(settings=settings, store=store, generator=generator, supporter=supporter)

@@ -12,7 +12,7 @@ from typing import Any
 import anyio
 from pydantic import BaseModel, Field
 
-from warmline.backends import Generator
+from warmline.backends import GenerateConfig, Generator
 from warmline.errors import InputError
 from warmline.memory import MemoryStore, PersonaStore, RememberStage
 from warmline.perceive import PerceiveStage
@@ -25,6 +25,7 @@ from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
 
 __all__ = [
     "MAX_MESSAGE_CHARS",
+    "REPLY_CONFIG",
     "Supporter",
     "TurnResult",
     "default_stages",
@@ -192,8 +193,15 @@ def _utterance(message: MessageRecord) -> Utterance:
     )
 
 
+REPLY_CONFIG = GenerateConfig(max_tokens=160, temperature=0.7)
+"""How supporter replies are generated unless a caller says otherwise."""
+
+
 def default_stages(
-    generator: Generator, planner: Planner, store: ConversationStore | None = None
+    generator: Generator,
+    planner: Planner,
+    store: ConversationStore | None = None,
+    reply_config: GenerateConfig = REPLY_CONFIG,
 ) -> list[TurnStage]:
     """The standard turn: perceive, safety, plan, remember (with a store), respond, guard.
 
@@ -203,4 +211,8 @@ def default_stages(
     stages: list[TurnStage] = [PerceiveStage(), SafetyStage(), PlanStage(planner)]
     if store is not None:
         stages.append(RememberStage(MemoryStore(store), PersonaStore(store)))
-    return [*stages, RespondStage(generator), GuardStage(generator)]
+    return [
+        *stages,
+        RespondStage(generator, reply_config),
+        GuardStage(generator, config=reply_config),
+    ]

@@ -32,6 +32,8 @@ from functools import lru_cache
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.translate.bleu_score import SmoothingFunction, corpus_bleu
 
+from warmline.types import Strategy
+
 __all__ = [
     "bleu",
     "distinct",
@@ -135,17 +137,20 @@ def reference_metrics(references: Sequence[str], hypotheses: Sequence[str]) -> d
 
 
 def strategy_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
-    """Strategy accuracy and macro-F1 (0-100) over turns where the system reported one.
+    """Strategy accuracy, macro- and weighted-F1 (0-100) and Kang et al.'s preference bias B.
 
-    Kang et al.'s preference bias B belongs to `warmline.planning.strategy_metrics`
-    and is not recomputed here.
+    Only turns where the system reported its strategy count.
     """
-    from sklearn.metrics import f1_score
+    from warmline.planning import strategy_metrics
 
     if not gold:
         return {}
-    correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
+    metrics = strategy_metrics(
+        [Strategy.parse(g) for g in gold], [Strategy.parse(p) for p in predicted]
+    )
     return {
-        "strategy-accuracy": 100.0 * correct / len(gold),
-        "strategy-macro-f1": 100.0 * float(f1_score(gold, predicted, average="macro")),
+        "strategy-accuracy": metrics.accuracy,
+        "strategy-macro-f1": metrics.macro_f1,
+        "strategy-weighted-f1": metrics.weighted_f1,
+        "strategy-bias": metrics.bias,
     }

@@ -13,9 +13,10 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from warmline._factory import Runtime, open_runtime
-from warmline.backends import ChatMessage, GenerateConfig, Generator, LLMBackend
+from warmline.backends import ChatMessage, Generator, LLMBackend
 from warmline.errors import ConfigurationError
 from warmline.respond._clean import clean_reply
+from warmline.supporter import REPLY_CONFIG
 from warmline.types import Speaker, Strategy, Utterance
 
 __all__ = ["LLMSolver", "Reply", "Solver", "WarmlineSolver", "make_solver"]
@@ -56,7 +57,7 @@ class LLMSolver:
 
     def __init__(self, backend: LLMBackend, *, timeout: float = 600.0) -> None:
         self.generator = Generator(backend)
-        self.config = GenerateConfig(max_tokens=160, temperature=0.7, timeout=timeout)
+        self.config = REPLY_CONFIG.model_copy(update={"timeout": timeout})
 
     async def reply(self, conversation: str, history: list[Utterance], message: str) -> Reply:
         """One completion over the whole conversation."""
@@ -85,12 +86,21 @@ class WarmlineSolver:
     name = "warmline"
 
     def __init__(
-        self, backend: LLMBackend, database: Path, *, planner: str = "rules", timeout: float = 600.0
+        self,
+        backend: LLMBackend,
+        database: Path,
+        *,
+        planner: str = "trained",
+        timeout: float = 600.0,
     ) -> None:
+        # A chat gives up on a silent model after two minutes and sends a fallback; on a
+        # busy CPU a long prompt can take longer, and a fallback would be scored as the system's.
         self.runtime: Runtime = open_runtime(
-            backend, planner=planner, database_url=f"sqlite:///{database}"
+            backend,
+            planner=planner,
+            database_url=f"sqlite:///{database}",
+            reply_config=REPLY_CONFIG.model_copy(update={"timeout": timeout}),
         )
-        _extend_timeouts(self.runtime, timeout)
         self.generator = self.runtime.generator
         self._user = self.runtime.store.ensure_user("evaluation")
         self._sessions: dict[str, tuple[str, int]] = {}
@@ -112,21 +122,8 @@ class WarmlineSolver:
         self.runtime.store.close()
 
 
-def _extend_timeouts(runtime: Runtime, timeout: float) -> None:
-    """Give the supporter's model calls the run's timeout.
-
-    An interactive chat gives up on a silent model after two minutes and sends
-    a fallback reply; on a busy CPU a long prompt can take longer than that,
-    and a fallback would be scored as if the system had written it.
-    """
-    for stage in runtime.supporter.stages:
-        config = getattr(stage, "config", None)
-        if isinstance(config, GenerateConfig):
-            stage.config = config.model_copy(update={"timeout": timeout})  # type: ignore[attr-defined]
-
-
 def make_solver(system: str, backend: LLMBackend, run_dir: Path, timeout: float = 600.0) -> Solver:
-    """`warmline` (the supporter with its rule planner) or `llm` (the plain model)."""
+    """`warmline` (the supporter with its trained planner) or `llm` (the plain model)."""
     if system == "llm":
         return LLMSolver(backend, timeout=timeout)
     if system == "warmline":
