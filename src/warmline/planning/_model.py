@@ -13,6 +13,8 @@ from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
+from warmline.planning._forest import CompiledForest
+
 __all__ = ["StrategyModel"]
 
 
@@ -40,7 +42,7 @@ class StrategyModel:
 
     def member_log_proba(self, x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """Each member's log-probabilities (linear, trees), for choosing the blend."""
-        trees = np.log(np.clip(self.trees.predict_proba(self._facts(x)), 1e-9, None))
+        trees = np.log(np.clip(self._forest().predict_proba(self._facts(x)), 1e-9, None))
         return self.linear.predict_log_proba(x), trees
 
     def predict_log_proba(self, x: sparse.csr_matrix) -> np.ndarray:
@@ -48,6 +50,16 @@ class StrategyModel:
         linear, trees = self.member_log_proba(x)
         blend = self.linear_weight * linear + (1 - self.linear_weight) * trees
         return blend - np.logaddexp.reduce(blend, axis=1, keepdims=True)
+
+    def _forest(self) -> CompiledForest:
+        """The fitted trees compiled for fast prediction (built once, never pickled)."""
+        forest = self.__dict__.get("_compiled")
+        if forest is None:
+            forest = self.__dict__["_compiled"] = CompiledForest(self.trees)
+        return forest
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_compiled"}
 
     def _facts(self, x: sparse.csr_matrix) -> np.ndarray:
         return x[:, x.shape[1] - self.n_facts :].toarray()
