@@ -8,6 +8,7 @@ from typing import Any
 from warmline.backends import GenerateConfig, Generator, LLMBackend, get_backend
 from warmline.config import Settings
 from warmline.planning import get_planner
+from warmline.safety import semantic_risk
 from warmline.storage import ConversationStore
 from warmline.supporter import REPLY_CONFIG, Supporter, default_stages
 
@@ -46,8 +47,14 @@ def open_runtime(
         if isinstance(model, LLMBackend)
         else get_backend(model, settings=settings, **(backend_options or {}))
     )
+    _warm_up()
     generator = Generator(backend)
     supporter = Supporter(
         store, default_stages(generator, get_planner(planner, generator), store, reply_config)
     )
     return Runtime(settings=settings, store=store, generator=generator, supporter=supporter)
+
+
+def _warm_up() -> None:
+    """Load the sentence encoder and the safety model now, not in the middle of the first turn."""
+    semantic_risk("I have been feeling low lately")

@@ -52,7 +52,7 @@ def base_url(store: ConversationStore) -> Iterator[str]:
     """The service on a loopback port, replying slowly enough to watch it stream."""
     if store.engine.dialect.name != "sqlite":
         pytest.skip("the browser test runs once, on SQLite")
-    runtime = open_runtime(FakeBackend(delay=0.06), database_url=store.url)
+    runtime = open_runtime(FakeBackend(delay=0.1), database_url=store.url)
     runtime.supporter.stages.insert(1, _risk_stage)
     app = create_app(runtime, ApiSettings(user_rate_per_minute=10_000, ip_rate_per_minute=10_000))
     port = free_port()
