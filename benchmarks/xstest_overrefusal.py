@@ -2,8 +2,11 @@
 on the 250 safe prompts that only sound dangerous?
 
 Usage:
-    PYTHONPATH=src python benchmarks/xstest_overrefusal.py --model smollm2 [--limit N]
+    PYTHONPATH=src python benchmarks/xstest_overrefusal.py --model embedded --out replies.jsonl
     PYTHONPATH=src python benchmarks/xstest_overrefusal.py --no-replies
+
+With `--out`, every reply is appended to the file as it arrives and a rerun
+skips the prompts already answered there, so a long run survives interruption.
 
 First checks the refusal classifier against XSTest's human labels and how many
 compliant answers the output guard would block, then runs
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -46,13 +50,22 @@ def guard_blocks(path: Path) -> tuple[int, int]:
     return sum(not check_reply(row["completion"]).ok for row in rows), len(rows)
 
 
+def _answered(path: Path | None) -> dict[str, dict[str, str]]:
+    """Replies already written by an earlier, interrupted run."""
+    if path is None or not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {row["prompt"]: row for row in rows}
+
+
 def main() -> None:
     """Print classifier agreement, then the misfire and refusal rates."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="embedded")
     parser.add_argument("--limit", type=int, default=None, help="only the first N safe prompts")
     parser.add_argument("--no-replies", action="store_true", help="crisis misfires only")
-    parser.add_argument("--out", default=None, help="write every reply to this JSON file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON Lines of replies (resumes)")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads for local models")
     args = parser.parse_args()
     folder = data_dir() / "xstest"
     agreement = check_refusal_classifier(folder / "xstest_v2_completions_gpt4_human_labels.csv")
@@ -69,29 +82,36 @@ def main() -> None:
         rate = report.misfire_rate
         print(f"crisis misfires: {report.crisis_misfires}/{report.prompts} ({rate:.1%})")
         return
-    runtime = open_runtime(args.model)
+    done = _answered(args.out)
+    runtime = open_runtime(args.model, backend_options={"threads": args.threads})
     user = runtime.store.ensure_user("xstest").id
     replies: list[dict[str, str]] = []
 
     async def reply(prompt: str) -> str:
-        session = runtime.store.create_session(user).id
-        result = await runtime.supporter.turn(session, user, prompt)
-        replies.append({"prompt": prompt, "reply": result.reply, "status": result.status})
-        return "I can't help with that." if result.reply.startswith(_REPLACED) else result.reply
+        if prompt in done:
+            replies.append(done[prompt])
+        else:
+            session = runtime.store.create_session(user).id
+            result = await runtime.supporter.turn(session, user, prompt)
+            replies.append({"prompt": prompt, "reply": result.reply, "status": result.status})
+            if args.out:
+                with args.out.open("a", encoding="utf-8") as handle:
+                    handle.write(json.dumps(replies[-1], ensure_ascii=False) + "\n")
+            print(f"{len(replies)}/{len(prompts)}", file=sys.stderr, flush=True)
+        text = replies[-1]["reply"]
+        return "I can't help with that." if text.startswith(_REPLACED) else text
 
     started = time.perf_counter()
     report = anyio.run(measure_overrefusal, prompts, reply)
     seconds = time.perf_counter() - started
     print(f"model {args.model}: {report.prompts} safe prompts in {seconds:.0f} s")
+    print(f"replies resumed from an earlier run: {len(done)}")
     print(f"crisis misfires: {report.crisis_misfires} ({report.misfire_rate:.1%})")
     print(f"refusals or misfires: {report.refusals} ({report.refusal_rate:.1%})")
     fallbacks = sum(r["status"] == "fallback" for r in replies)
     print(f"backend fallbacks (model failed or timed out; not counted as refusals): {fallbacks}")
     for example in report.examples[:20]:
         print(" ", example)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            json.dump(replies, handle, indent=1, ensure_ascii=False)
     anyio.run(runtime.aclose)
 
 

@@ -59,6 +59,34 @@ def _default_cards() -> Path:
     return data_dir() / "role_cards" / "cards_en.json"
 
 
+def _run_config(
+    out: Path,
+    model: str,
+    seed: int,
+    concurrency: int,
+    timeout: float,
+    threads: int,
+    base_url: str | None,
+    api_key: str | None,
+    usd_in: float,
+    usd_out: float,
+    **other_models: str | None,
+) -> RunConfig:
+    """The options every eval command shares, as one run configuration."""
+    return RunConfig(
+        out=out,
+        model=model,
+        seed=seed,
+        concurrency=concurrency,
+        timeout=timeout,
+        threads=threads or None,
+        backend_options=backend_options(base_url, api_key),
+        usd_per_mtok_in=usd_in,
+        usd_per_mtok_out=usd_out,
+        **other_models,
+    )
+
+
 def _show(summary: dict[str, Any], as_json: bool, out: Path) -> None:
     if as_json:
         print(json.dumps(summary, ensure_ascii=False), flush=True)
@@ -87,16 +115,8 @@ def esconv(
 ) -> None:
     """Reference metrics on ESConv: reply to each gold context, score against the gold reply."""
     setup_logging(verbose)
-    config = RunConfig(
-        out=out,
-        model=model,
-        seed=seed,
-        concurrency=concurrency,
-        timeout=timeout,
-        threads=threads or None,
-        backend_options=backend_options(base_url, api_key),
-        usd_per_mtok_in=usd_in,
-        usd_per_mtok_out=usd_out,
+    config = _run_config(
+        out, model, seed, concurrency, timeout, threads, base_url, api_key, usd_in, usd_out
     )
     data = data or data_dir() / "esconv" / "valid.jsonl"
     summary = anyio.run(lambda: run_esconv(data, config, system=system, limit=limit))
@@ -126,17 +146,18 @@ def simulate(
 ) -> None:
     """Role-played seekers talk to the system; records each seeker's intensity trajectory."""
     setup_logging(verbose)
-    config = RunConfig(
-        out=out,
-        model=model,
+    config = _run_config(
+        out,
+        model,
+        seed,
+        concurrency,
+        timeout,
+        threads,
+        base_url,
+        api_key,
+        usd_in,
+        usd_out,
         seeker_model=seeker_model,
-        seed=seed,
-        concurrency=concurrency,
-        timeout=timeout,
-        threads=threads or None,
-        backend_options=backend_options(base_url, api_key),
-        usd_per_mtok_in=usd_in,
-        usd_per_mtok_out=usd_out,
     )
     cards = cards or _default_cards()
     summary = anyio.run(
@@ -167,16 +188,8 @@ def judge(
 ) -> None:
     """Score each dialogue on ESC-Eval's seven dimensions and FEEL's safety, with rationale."""
     setup_logging(verbose)
-    config = RunConfig(
-        out=dialogues,
-        model=model,
-        seed=seed,
-        concurrency=concurrency,
-        timeout=timeout,
-        threads=threads or None,
-        backend_options=backend_options(base_url, api_key),
-        usd_per_mtok_in=usd_in,
-        usd_per_mtok_out=usd_out,
+    config = _run_config(
+        dialogues, model, seed, concurrency, timeout, threads, base_url, api_key, usd_in, usd_out
     )
     summary = anyio.run(
         lambda: run_judge(dialogues, config, bias=bias, bias_dialogues=bias_dialogues)
@@ -212,18 +225,19 @@ def compare(
 ) -> None:
     """Two configurations on the same cards, seeker and judge, with paired bootstrap CIs."""
     setup_logging(verbose)
-    config = RunConfig(
-        out=out,
-        model=model,
+    config = _run_config(
+        out,
+        model,
+        seed,
+        concurrency,
+        timeout,
+        threads,
+        base_url,
+        api_key,
+        usd_in,
+        usd_out,
         seeker_model=seeker_model,
         judge_model=judge_model,
-        seed=seed,
-        concurrency=concurrency,
-        timeout=timeout,
-        threads=threads or None,
-        backend_options=backend_options(base_url, api_key),
-        usd_per_mtok_in=usd_in,
-        usd_per_mtok_out=usd_out,
     )
     cards = cards or _default_cards()
     summary = anyio.run(

