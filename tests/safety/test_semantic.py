@@ -73,7 +73,7 @@ def test_artifact_checksum_mismatch_raises_a_clear_error(tmp_path: Path) -> None
         _semantic.ARTIFACT.with_name(_semantic.ARTIFACT.name + ".sha256"),
         tmp_path / "model.npz.sha256",
     )
-    assert SemanticModel.load(copy).weights.shape == (len(RiskCategory), 384)
+    assert SemanticModel.load(copy).weights.shape == (1 + len(RiskCategory), 384)
     copy.write_bytes(copy.read_bytes() + b"tampered")
     with pytest.raises(ConfigurationError, match="checksum"):
         SemanticModel.load(copy)

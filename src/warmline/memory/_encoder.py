@@ -11,6 +11,7 @@ compares vectors (memory, the semantic risk model) is built on these vectors.
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections import OrderedDict
 from functools import lru_cache
@@ -42,9 +43,17 @@ class MiniLMEncoder:
         self.threads = threads or int(os.environ.get("WARMLINE_ENCODER_THREADS", "1"))
         self._model: Any = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Embed texts (cached per text), normalised so a dot product is the cosine."""
+        """Embed texts (cached per text), normalised so a dot product is the cosine.
+
+        Safe to call from several threads; calls take turns.
+        """
+        with self._lock:
+            return self._encode(texts)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
             vectors = self._load().encode(

@@ -2,11 +2,13 @@
 
 Rules catch what is said outright; people in danger often say it sideways
 ("sleeping forever sounds nice", "I gave my guitar away, I won't need it").
-This stage embeds each sentence with the MiniLM encoder that memory already
-loads, and scores every risk category with a logistic regression fitted on the
-labelled sets. Its thresholds are chosen by cross-validation so that it only
-speaks when confident; `assess_risk` lets it raise a message to `risk`, never
-lower one.
+This stage reads three views of each sentence: its MiniLM embedding (meaning,
+for English paraphrase) and its hashed word and character n-grams (surface, for
+Spanish, French and German, slang and typos, which an English sentence encoder
+represents poorly). One logistic regression over them decides whether a
+sentence is dangerous at all; one per category names the danger. The decision
+threshold is chosen out of fold so the stage only speaks when confident;
+`assess_risk` lets it raise a message to `risk`, never lower one.
 
 Reproduce the shipped artifact with:
     PYTHONPATH=src python -m warmline.safety._semantic
@@ -18,6 +20,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +33,9 @@ from warmline.safety._types import RiskCategory
 from warmline.types import RiskLevel
 
 if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     from warmline.memory._encoder import Encoder
     from warmline.safety._evaluate import LabelledCase
 
@@ -49,14 +55,26 @@ logger = logging.getLogger(__name__)
 ARTIFACT = Path(__file__).with_name("artifacts") / "semantic_risk.npz"
 MAX_WINDOWS = 4
 """Sentences embedded per message at most; longer messages are grouped so CPU time stays bounded."""
-FALSE_ALARM_BUDGET = 0.04
-"""Share of non-risk training cases the stage may flag out of fold, all categories together."""
-_BUDGETS = (0.002, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04)
-"""Per-category false-alarm shares tried, smallest first."""
+FALSE_ALARM_BUDGET = 0.03
+"""Share of non-risk training cases the stage may flag out of fold."""
 MIN_THRESHOLD = 0.6
-"""No category fires below this probability, however clean cross-validation looks."""
+"""The stage never fires below this probability, however clean cross-validation looks."""
+INVERSE_REGULARIZATION = 16.0
+"""Chosen out of fold among 4, 16 and 64: the best recall at a fixed false-alarm rate."""
 _DATA = Path(__file__).resolve().parents[3] / "tests" / "safety" / "data"
-TRAINING_SETS = ("risk_dev.jsonl", "semantic_train.jsonl")
+TRAINING_SETS = (
+    "risk_dev.jsonl",
+    "semantic_train.jsonl",
+    "semantic_train_en.jsonl",
+    "semantic_train_intl.jsonl",
+    "risk_check.jsonl",
+    "risk_check2.jsonl",
+    "risk_check3.jsonl",
+    "risk_check4.jsonl",
+)
+"""Every labelled set except the blind one (`risk_blind.jsonl`), which only measures."""
+SURFACE_FEATURES = 2**16
+"""Hashed n-grams per view (words 1-2, characters 2-5): stateless, so only weights are saved."""
 _BATCH = 128
 """Texts per encoder call in training; the encoder's cache holds 256."""
 _ACCIDENTAL = re.compile(
@@ -80,17 +98,22 @@ class SemanticHit:
 
 @dataclass(frozen=True)
 class SemanticModel:
-    """One logistic regression per category over sentence embeddings, with its threshold."""
+    """Regressions over embeddings and surface n-grams: row 0 is "any risk", then each category."""
 
     categories: tuple[RiskCategory, ...]
     weights: np.ndarray
-    """(categories, dimensions)."""
+    """(1 + categories, embedding dimensions)."""
+    surface_weights: np.ndarray
+    """(1 + categories, 2 * `SURFACE_FEATURES`)."""
     bias: np.ndarray
-    thresholds: np.ndarray
+    threshold: float
+    """Probability of "any risk" above which the stage fires."""
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """(windows, categories) probabilities of risk."""
-        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights.T + self.bias)))
+    def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+        """(windows, 1 + categories) probabilities for these embedded texts; column 0: any risk."""
+        surface = surface_grams(texts) @ self.surface_weights.T
+        logits = vectors @ self.weights.T + surface + self.bias
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def save(self, path: Path) -> None:
         """Write the weights and a `.sha256` beside them, so a corrupted file is caught on load."""
@@ -100,8 +123,9 @@ class SemanticModel:
                 handle,
                 categories=np.array([c.value for c in self.categories]),
                 weights=self.weights.astype(np.float32),
+                surface_weights=self.surface_weights.astype(np.float32),
                 bias=self.bias.astype(np.float32),
-                thresholds=self.thresholds.astype(np.float32),
+                threshold=np.float32(self.threshold),
             )
         _checksum_path(path).write_text(f"{_sha256(path)}  {path.name}\n", encoding="utf-8")
 
@@ -128,9 +152,29 @@ class SemanticModel:
             return cls(
                 categories=tuple(RiskCategory(c) for c in data["categories"]),
                 weights=data["weights"],
+                surface_weights=data["surface_weights"],
                 bias=data["bias"],
-                thresholds=data["thresholds"],
+                threshold=float(data["threshold"]),
             )
+
+
+@lru_cache(maxsize=1)
+def _hashers() -> tuple[HashingVectorizer, HashingVectorizer]:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    options = {"n_features": SURFACE_FEATURES, "alternate_sign": False, "norm": "l2"}
+    return (
+        HashingVectorizer(analyzer="word", ngram_range=(1, 2), **options),
+        HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **options),
+    )
+
+
+def surface_grams(texts: list[str]) -> csr_matrix:
+    """Sparse (texts, 2 * `SURFACE_FEATURES`): hashed word then character n-grams, case-folded."""
+    from scipy.sparse import hstack
+
+    words, chars = _hashers()
+    return hstack([words.transform(texts), chars.transform(texts)]).tocsr()
 
 
 def windows(message: str) -> list[tuple[int, int]]:
@@ -178,7 +222,7 @@ class _Stage:
             if self.model is None:
                 self.model = SemanticModel.load()
                 self.encoder = shared_encoder()
-            return self.model, self.model.probabilities(self.encoder.encode(texts))
+            return self.model, self.model.probabilities(self.encoder.encode(texts), texts)
         except Exception as error:  # noqa: BLE001  (any failure must leave the rules working)
             self.failed = True
             logger.warning("semantic risk stage disabled, using rules only: %s", error)
@@ -195,7 +239,10 @@ def reset_semantic_stage() -> None:
 
 
 def semantic_risk(message: str) -> SemanticHit | None:
-    """The most confident category above its threshold, or None (also when the stage is off)."""
+    """The most likely category of the most dangerous window, if any window passes the threshold.
+
+    Returns None when nothing passes, and also when the stage is off.
+    """
     spans = [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
     if not spans:
         return None
@@ -203,18 +250,19 @@ def semantic_risk(message: str) -> SemanticHit | None:
     if scored is None:
         return None
     model, probabilities = scored
-    margins = probabilities - model.thresholds
+    categories = probabilities[:, 1:].copy()
     if RiskCategory.SELF_HARM in model.categories:
         column = model.categories.index(RiskCategory.SELF_HARM)
         accidental = [bool(_ACCIDENTAL.search(message[s:e])) for s, e in spans]
-        margins[accidental, column] = -1.0
-    row, column = np.unravel_index(int(np.argmax(margins)), margins.shape)
-    if margins[row, column] < 0.0:
+        categories[accidental, column] = 0.0
+    row = int(np.argmax(probabilities[:, 0]))
+    column = int(np.argmax(categories[row]))
+    if probabilities[row, 0] < model.threshold or categories[row, column] == 0.0:
         return None
     start, end = spans[row]
     return SemanticHit(
         category=model.categories[column],
-        probability=float(probabilities[row, column]),
+        probability=float(probabilities[row, 0]),
         start=start,
         end=end,
     )
@@ -233,12 +281,13 @@ def training_cases(paths: list[Path]) -> list[LabelledCase]:
 
 
 def train(cases: list[LabelledCase], encoder: Encoder, *, folds: int = 5) -> SemanticModel:
-    """Fit one regression per category and pick thresholds from out-of-fold scores.
+    """Fit the "any risk" and per-category regressions; pick the threshold out of fold.
 
-    Every category gets the same per-category false-alarm share, the largest on
-    `_BUDGETS` whose union over categories fires on at most `FALSE_ALARM_BUDGET`
-    of the non-risk cases out of fold; no threshold is below `MIN_THRESHOLD`.
+    The threshold is the lowest (not under `MIN_THRESHOLD`) at which the "any
+    risk" model, scored on folds it did not see, flags at most
+    `FALSE_ALARM_BUDGET` of the non-risk cases.
     """
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -246,32 +295,35 @@ def train(cases: list[LabelledCase], encoder: Encoder, *, folds: int = 5) -> Sem
     vectors = np.concatenate(
         [encoder.encode(texts[i : i + _BATCH]) for i in range(0, len(texts), _BATCH)]
     )
-    safe = np.array([case.level is not RiskLevel.RISK for case in cases])
+    features = hstack([csr_matrix(vectors), surface_grams(texts)]).tocsr()
+    dimensions = vectors.shape[1]
+    risky = np.array([case.level is RiskLevel.RISK for case in cases])
     categories = tuple(RiskCategory)
-    weights, bias, held_out = [], [], []
-    for category in categories:
-        labels = np.array([category in case.categories for case in cases])
-        model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
-        splits = StratifiedKFold(folds, shuffle=True, random_state=0)
-        held_out.append(
-            cross_val_predict(model, vectors, labels, cv=splits, method="predict_proba")[:, 1]
-        )
-        model.fit(vectors, labels)
+    targets = [risky] + [np.array([c in case.categories for case in cases]) for c in categories]
+    weights, bias = [], []
+    for labels in targets:
+        model = LogisticRegression(
+            C=INVERSE_REGULARIZATION, class_weight="balanced", max_iter=4000
+        ).fit(features, labels)
         weights.append(model.coef_[0])
         bias.append(model.intercept_[0])
-    thresholds = _thresholds(np.stack(held_out, axis=1)[safe])
-    return SemanticModel(categories, np.array(weights), np.array(bias), thresholds)
-
-
-def _thresholds(safe_scores: np.ndarray) -> np.ndarray:
-    """Per-category thresholds from out-of-fold scores of non-risk cases (rows x categories)."""
-    chosen = None
-    for share in _BUDGETS:
-        thresholds = np.maximum(MIN_THRESHOLD, np.quantile(safe_scores, 1.0 - share, axis=0) + 1e-6)
-        if (safe_scores >= thresholds).any(axis=1).mean() > FALSE_ALARM_BUDGET:
-            break
-        chosen = thresholds
-    return chosen if chosen is not None else np.full(safe_scores.shape[1], 1.0)
+    splits = StratifiedKFold(folds, shuffle=True, random_state=0)
+    held_out = cross_val_predict(
+        LogisticRegression(C=INVERSE_REGULARIZATION, class_weight="balanced", max_iter=4000),
+        features,
+        risky,
+        cv=splits,
+        method="predict_proba",
+    )[:, 1]
+    threshold = max(MIN_THRESHOLD, float(np.quantile(held_out[~risky], 1.0 - FALSE_ALARM_BUDGET)))
+    weights = np.array(weights)
+    return SemanticModel(
+        categories=categories,
+        weights=weights[:, :dimensions],
+        surface_weights=weights[:, dimensions:],
+        bias=np.array(bias),
+        threshold=threshold,
+    )
 
 
 def _sha256(path: Path) -> str:
@@ -286,9 +338,7 @@ def main() -> None:
     """Retrain the shipped artifact from the training sets (in a source checkout) and print it."""
     model = train(training_cases([_DATA / name for name in TRAINING_SETS]), shared_encoder())
     model.save(ARTIFACT)
-    for category, threshold in zip(model.categories, model.thresholds, strict=True):
-        print(f"{category.value:<20} threshold {threshold:.3f}")
-    print(f"wrote {ARTIFACT} ({ARTIFACT.stat().st_size} bytes)")
+    print(f"threshold {model.threshold:.3f}; wrote {ARTIFACT} ({ARTIFACT.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import re
 
+import anyio
+
 from warmline.backends import ChatMessage, GenerateConfig, Generator
 from warmline.errors import BackendError
 from warmline.respond import build_messages
@@ -81,7 +83,9 @@ class SafetyStage:
 
     async def __call__(self, state: TurnState) -> TurnState:
         """Assess the new message in context and set the turn's course."""
-        assessment = assess_risk(state.message, state.history)
+        # In a worker thread: the sentence encoder releases the GIL, so other
+        # conversations on this event loop keep moving while it runs.
+        assessment = await anyio.to_thread.run_sync(assess_risk, state.message, state.history)
         state.risk = assessment
         if _ORDER[assessment.level] > _ORDER[state.conversation.risk_level]:
             state.conversation.risk_level = assessment.level
