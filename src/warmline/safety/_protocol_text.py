@@ -4,9 +4,10 @@ A person in crisis should not have to read help in a language they did not
 choose, so every sentence the protocol says exists in English, Spanish, French
 and German, in the informal register of a chat (tú, tu, du). Each table also
 holds the patterns that recognise its elements in a reply, so `missing_elements`
-can check a reply in the language it was written in. The sentences are written
-by hand and never by a model; resource names and numbers come from the
-country's resource table and are filled in unchanged.
+can check a reply in the language it was written in. The sentences are fixed
+templates, never generated at run time (the Spanish, French and German ones
+want a review by native-speaking crisis supporters before release); resource
+names and numbers come from the country's resource table, filled in unchanged.
 """
 
 from __future__ import annotations
