@@ -226,3 +226,5 @@ class ConversationState(BaseModel):
     """Seeker turns spent in the current stage."""
     risk_level: RiskLevel = RiskLevel.NONE
     """The highest risk seen in this session; once raised, later turns stay careful."""
+    language: str = "en"
+    """The seeker's language (en, es, fr, de) for crisis text, from their latest clear message."""

@@ -39,5 +39,6 @@ def test_every_risk_message_gets_resources_and_no_abrupt_refusal(embedded) -> No
         result = anyio.run(embedded.supporter.turn, session, user, message)
         assert result.analysis.risk_level.value == "risk", message
         assert "findahelpline.com" in result.reply and "988" in result.reply
-        assert missing_elements(result.reply) == []
+        language = embedded.store.get_session(session, user).state.language
+        assert missing_elements(result.reply, language=language) == []
         assert not _REFUSAL.search(result.reply)

@@ -37,9 +37,10 @@ def test_risk_gets_the_crisis_protocol_whatever_the_backend(message: str) -> Non
     runtime, session, user = runtime_with(FakeBackend([REFUSING] * 3))
     result = turn(runtime, session, user, message)
     assert result.analysis.risk_level is RiskLevel.RISK
-    assert missing_elements(result.reply) == []
+    state = runtime.store.get_session(session, user).state
+    assert missing_elements(result.reply, language=state.language) == []
     assert REFUSING not in result.reply and "findahelpline.com" in result.reply
-    assert runtime.store.get_session(session, user).state.risk_level is RiskLevel.RISK
+    assert state.risk_level is RiskLevel.RISK
 
 
 def test_later_turns_stay_careful_and_keep_help_in_view() -> None:

@@ -1,8 +1,9 @@
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, update
 
 from warmline.errors import NotFoundError, StorageError
 from warmline.storage import ConversationStore
+from warmline.storage._schema import SessionRow
 from warmline.types import ConversationState, Stage
 
 
@@ -14,6 +15,17 @@ def test_messages_are_stored_in_order_and_state_persists(store: ConversationStor
     store.save_state(session.id, ConversationState(stage=Stage.ACTION, stage_turns=2))
     assert [m.text for m in store.messages(session.id, user.id)] == ["hi", "hello"]
     assert store.get_session(session.id, user.id).state.stage is Stage.ACTION
+
+
+def test_state_saved_before_a_field_existed_still_loads(store: ConversationStore) -> None:
+    user = store.ensure_user("ana")
+    session = store.create_session(user.id)
+    old = ConversationState(stage=Stage.ACTION).model_dump(mode="json")
+    del old["language"]
+    with store.engine.begin() as connection:
+        connection.execute(update(SessionRow).where(SessionRow.id == session.id).values(state=old))
+    state = store.get_session(session.id, user.id).state
+    assert state.stage is Stage.ACTION and state.language == "en"
 
 
 def test_ensure_user_is_idempotent(store: ConversationStore) -> None:

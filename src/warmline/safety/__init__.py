@@ -21,6 +21,7 @@ from warmline.safety._guard import (
     guard_event,
     safe_reply,
 )
+from warmline.safety._language import detect_language, guess_language
 from warmline.safety._normalize import normalize
 from warmline.safety._protocol import (
     CrisisReply,
@@ -77,9 +78,11 @@ __all__ = [
     "check_refusal_classifier",
     "check_reply",
     "crisis_reply",
+    "detect_language",
     "evaluate_risk",
     "format_report",
     "guard_event",
+    "guess_language",
     "is_refusal",
     "load_resource_table",
     "measure_overrefusal",

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from warmline.safety._protocol import careful_reminder
+from warmline.safety._protocol_text import DEFAULT_LANGUAGE, protocol_text
 from warmline.types import RiskLevel
 
 __all__ = [
@@ -53,6 +54,8 @@ class GuardContext(BaseModel):
     risk_level: RiskLevel = RiskLevel.NONE
     """The session's risk level: raised levels make the replacement reply carry resources."""
     country: str | None = None
+    language: str = DEFAULT_LANGUAGE
+    """The seeker's language, so a replacement reply is one they can read."""
 
 
 class GuardVerdict(BaseModel):
@@ -274,12 +277,9 @@ def check_reply(reply: str, context: GuardContext | None = None) -> GuardVerdict
 def safe_reply(context: GuardContext | None = None) -> str:
     """A reply that is always acceptable: warm, honest, open, with resources when risk was seen."""
     context = context or GuardContext()
-    text = (
-        "I want to be careful with how I answer that, because I care about how you're doing. "
-        "I'm here and I'm listening. Would you tell me a bit more about what's going on for you?"
-    )
+    text = protocol_text(context.language).safe_reply
     if context.risk_level is not RiskLevel.NONE:
-        text += " " + careful_reminder(context.country)
+        text += " " + careful_reminder(context.country, language=context.language)
     return text
 
 

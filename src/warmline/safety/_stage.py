@@ -22,12 +22,13 @@ from warmline.backends import ChatMessage, GenerateConfig, Generator
 from warmline.errors import BackendError
 from warmline.respond import build_messages
 from warmline.safety._guard import GuardContext, check_reply, guard_event, safe_reply
+from warmline.safety._language import guess_language
 from warmline.safety._protocol import careful_reminder, crisis_reply
 from warmline.safety._resources import resources_for
 from warmline.safety._risk import assess_risk
 from warmline.safety._types import RiskAssessment
 from warmline.turn import Emit, TurnState
-from warmline.types import RiskLevel
+from warmline.types import RiskLevel, Speaker
 
 __all__ = ["CAREFUL_NOTE", "GuardStage", "GuardedEmit", "SafetyStage"]
 
@@ -93,8 +94,13 @@ class SafetyStage:
             state.events.append(_risk_event(assessment))
         if state.conversation.risk_level is RiskLevel.RISK:
             state.resources = resources_for(self.country).model_dump()
+        seeker = [u.text for u in state.history if u.speaker is Speaker.SEEKER]
+        language = guess_language([*seeker, state.message], state.conversation.language)
+        state.conversation.language = language
         if assessment.is_risk:
-            reply = crisis_reply(assessment, country=self.country, seed=state.message)
+            reply = crisis_reply(
+                assessment, country=self.country, seed=state.message, language=language
+            )
             state.reply = reply.text
             state.complete = True
             categories = ", ".join(c.value.replace("_", " ") for c in assessment.categories)
@@ -129,7 +135,11 @@ class GuardStage:
         guarded = state.emit if isinstance(state.emit, GuardedEmit) else None
         emit = guarded.emit if guarded else state.emit
         state.emit = emit
-        context = GuardContext(risk_level=state.conversation.risk_level, country=self.country)
+        context = GuardContext(
+            risk_level=state.conversation.risk_level,
+            country=self.country,
+            language=state.conversation.language,
+        )
         verdict = check_reply(state.reply, context)
         if verdict.ok and not (guarded and guarded.blocked):
             if guarded:
@@ -143,7 +153,7 @@ class GuardStage:
             )
             await emit(("\n\n" if guarded and guarded.emitted else "") + state.reply)
         if state.conversation.risk_level is RiskLevel.RISK:
-            reminder = careful_reminder(self.country)
+            reminder = careful_reminder(self.country, language=state.conversation.language)
             state.reply = f"{state.reply}\n\n{reminder}"
             await emit(f"\n\n{reminder}")
         return state

@@ -1,4 +1,4 @@
-"""The vocabulary of risk assessment: categories, concern reasons, evidence."""
+"""The vocabulary of risk assessment and the crisis protocol: categories, evidence, elements."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from warmline.types import RiskLevel
 
-__all__ = ["ConcernReason", "Evidence", "RiskAssessment", "RiskCategory"]
+__all__ = ["ConcernReason", "Evidence", "ProtocolElement", "RiskAssessment", "RiskCategory"]
 
 
 class RiskCategory(StrEnum):
@@ -19,6 +19,16 @@ class RiskCategory(StrEnum):
     HARM_TO_OTHERS = "harm_to_others"
     ABUSE = "abuse"
     MEDICAL_EMERGENCY = "medical_emergency"
+
+
+class ProtocolElement(StrEnum):
+    """The parts of a compassionate-completion reply, in the order they appear."""
+
+    ACKNOWLEDGE = "acknowledge"
+    LIMITS = "limits"
+    SAFETY_CHECK = "safety_check"
+    RESOURCES = "resources"
+    PRESENCE = "presence"
 
 
 class ConcernReason(StrEnum):
