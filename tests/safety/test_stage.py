@@ -66,10 +66,17 @@ def test_a_reply_that_fails_the_guard_is_regenerated_and_recorded() -> None:
     runtime, session, user = runtime_with(backend)
     result = turn(runtime, session, user, "I had a long day at work")
     assert result.reply == "That sounds hard. What happened today?"
-    events = (
-        runtime.store.safety_events(session) if hasattr(runtime.store, "safety_events") else None
-    )
-    assert events is None or any(e["kind"] == "guard" for e in events)
+    guard = [e for e in runtime.store.safety_events(session, user) if e["kind"] == "guard"]
+    assert len(guard) == 1 and guard[0]["detail"]["action"] == "regenerated"
+    assert guard[0]["detail"]["reply"] == "I love you, you only need me."
+
+
+def test_a_replaced_reply_in_a_risk_session_shows_the_reminder_once() -> None:
+    runtime, session, user = runtime_with(FakeBackend([REFUSING] * 8))
+    turn(runtime, session, user, "I want to end my life")
+    later = turn(runtime, session, user, "can you help me write a message to my landlord")
+    assert later.reply.count("findahelpline.com") == 1
+    assert check_reply(later.reply).ok
 
 
 def test_a_reply_that_keeps_failing_is_replaced_by_a_safe_one() -> None:

@@ -66,9 +66,14 @@ def test_export_contains_sessions_and_messages(store: ConversationStore) -> None
     user = store.ensure_user("ana")
     session = store.create_session(user.id, title="first")
     store.add_message(session.id, "seeker", "hello")
+    store.record_safety_event(session.id, "risk", {"level": "concern"})
     exported = store.export_user(user.id)
     assert exported["user"]["name"] == "ana"
     assert exported["sessions"][0]["messages"][0]["text"] == "hello"
+    assert exported["sessions"][0]["safety_events"][0]["detail"] == {"level": "concern"}
+    other = store.ensure_user("ben")
+    with pytest.raises(NotFoundError):
+        store.safety_events(session.id, other.id)
 
 
 def test_migrations_create_every_table_and_are_rerunnable(store: ConversationStore) -> None:

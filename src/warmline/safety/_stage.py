@@ -152,8 +152,8 @@ class GuardStage:
                 f"Safety: the draft reply failed the output guard and was {action}."
             )
             await emit(("\n\n" if guarded and guarded.emitted else "") + state.reply)
-        if state.conversation.risk_level is RiskLevel.RISK:
-            reminder = careful_reminder(self.country, language=state.conversation.language)
+        reminder = careful_reminder(self.country, language=state.conversation.language)
+        if state.conversation.risk_level is RiskLevel.RISK and reminder not in state.reply:
             state.reply = f"{state.reply}\n\n{reminder}"
             await emit(f"\n\n{reminder}")
         return state

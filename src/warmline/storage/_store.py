@@ -258,6 +258,21 @@ class ConversationStore:
             )
             db.commit()
 
+    def safety_events(self, session_id: str, user_id: str) -> list[dict[str, Any]]:
+        """The risk detections and guard interventions of one of the user's sessions, oldest first.
+
+        Raises:
+            NotFoundError: the session does not exist or belongs to someone else.
+        """
+        with self.db() as db:
+            self._owned(db, session_id, user_id)
+            rows = db.scalars(
+                select(SafetyEventRow)
+                .where(SafetyEventRow.session_id == session_id)
+                .order_by(SafetyEventRow.id)
+            )
+            return [_plain(row) for row in rows]
+
     def export_user(self, user_id: str) -> dict[str, Any]:
         """Everything stored about a user, as JSON-ready data."""
         user = self.get_user(user_id)
@@ -268,7 +283,10 @@ class ConversationStore:
             fact_data = [_plain(row) for row in facts]
         sessions = [
             session.model_dump(mode="json")
-            | {"messages": [m.model_dump(mode="json") for m in self.messages(session.id, user_id)]}
+            | {
+                "messages": [m.model_dump(mode="json") for m in self.messages(session.id, user_id)],
+                "safety_events": self.safety_events(session.id, user_id),
+            }
             for session in self.list_sessions(user_id)
         ]
         return {
