@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, create_engine, delete, event, select, update
@@ -33,6 +33,8 @@ from warmline.storage._schema import (
 from warmline.types import ConversationState
 
 __all__ = ["ConversationStore", "MessageRecord", "SessionRecord", "UserRecord"]
+
+_Row = TypeVar("_Row", MessageRow, SafetyEventRow)
 
 Role = Literal["seeker", "supporter"]
 
@@ -237,14 +239,7 @@ class ConversationStore:
 
     def messages(self, session_id: str, user_id: str) -> list[MessageRecord]:
         """A session's messages, oldest first."""
-        with self.db() as db:
-            self._owned(db, session_id, user_id)
-            rows = db.scalars(
-                select(MessageRow)
-                .where(MessageRow.session_id == session_id)
-                .order_by(MessageRow.id)
-            )
-            return [_message(row) for row in rows]
+        return [_message(row) for row in self._session_rows(MessageRow, session_id, user_id)]
 
     def record_safety_event(
         self, session_id: str, kind: str, detail: dict[str, Any], message_id: int | None = None
@@ -264,14 +259,7 @@ class ConversationStore:
         Raises:
             NotFoundError: the session does not exist or belongs to someone else.
         """
-        with self.db() as db:
-            self._owned(db, session_id, user_id)
-            rows = db.scalars(
-                select(SafetyEventRow)
-                .where(SafetyEventRow.session_id == session_id)
-                .order_by(SafetyEventRow.id)
-            )
-            return [_plain(row) for row in rows]
+        return [_plain(row) for row in self._session_rows(SafetyEventRow, session_id, user_id)]
 
     def export_user(self, user_id: str) -> dict[str, Any]:
         """Everything stored about a user, as JSON-ready data."""
@@ -299,6 +287,13 @@ class ConversationStore:
     def close(self) -> None:
         """Release database connections."""
         self.engine.dispose()
+
+    def _session_rows(self, table: type[_Row], session_id: str, user_id: str) -> list[_Row]:
+        """Rows of `table` in one of the user's sessions, oldest first (404 for others')."""
+        with self.db() as db:
+            self._owned(db, session_id, user_id)
+            query = select(table).where(table.session_id == session_id).order_by(table.id)
+            return list(db.scalars(query))
 
     @staticmethod
     def _owned(db: Session, session_id: str, user_id: str) -> SessionRow:
