@@ -20,7 +20,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,9 +111,14 @@ class SemanticModel:
 
     def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
         """(windows, 1 + categories) probabilities for these embedded texts; column 0: any risk."""
-        surface = surface_grams(texts) @ self.surface_weights.T
+        surface = surface_grams(texts) @ self._surface_columns
         logits = vectors @ self.weights.T + surface + self.bias
         return 1.0 / (1.0 + np.exp(-logits))
+
+    @cached_property
+    def _surface_columns(self) -> np.ndarray:
+        """The surface weights transposed once, so each product does not copy 3 MB."""
+        return np.ascontiguousarray(self.surface_weights.T)
 
     def save(self, path: Path) -> None:
         """Write the weights and a `.sha256` beside them, so a corrupted file is caught on load."""
