@@ -159,7 +159,8 @@ _ABUSE = [
         _ABUSE_AGENT
         + (
             r" <gap5>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|"
-            r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn\w*|throws? (?:things|stuff)? ?at|"
+            r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn(?:s|ed|t|ing)?|"
+            r"throws? (?:things|stuff)? ?at|"
             r"threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|"
             r"touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|"
             r"lock\w* me (?:in|up|out)|tie\w* me up|threaten\w* (?:to (?:kill|hurt|hit) )?(?:me|"
