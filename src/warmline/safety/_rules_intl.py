@@ -14,11 +14,12 @@ _ES = [
         1.0,
         "es-suicide",
         (
-            r"\b(?:me )?(?:quiero|quisiera|voy a|pienso en|pensando en|ganas de|deseo|"
+            r"\b(?:me )?(?:quiero|quisiera|queria|voy a|pienso en|pensando en|ganas de|deseo|"
             r"necesito) (?:\w+ )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|"
             r"desaparecer para siempre|dejar de existir|acabar con (?:mi vida|todo|esto))\b|"
             r"\bme (?:voy a|quiero|pienso) quitar la vida\b|\bme (?:quiero|voy a) (?:morir|matar|"
-            r"suicidar)\b|\b(?:suicidarme|matarme|quitarme la vida)\b|\bno (?:quiero|"
+            r"suicidar)\b|(?<!amenazo con )(?<!amenaza con )(?<!amenazado con )"
+            r"(?<!amenazada con )\b(?:suicidarme|matarme|quitarme la vida)\b|\bno (?:quiero|"
             r"tengo ganas de|le veo sentido a) (?:seguir )?(?:vivir|viviendo|estar vivo|"
             r"estar viva|existir|despertar)\b|\b(?:estarian|estaria|estarian todos|"
             r"serian) (?:\w+ )?mejor sin mi\b|\bpensamientos suicidas\b|\bme siento suicida\b|"
@@ -167,6 +168,7 @@ _DE = [
             r"\bich (?:will|mochte|wurde gern|werde|denke (?:daran|"
             r"uber)) (?:\w+ ){0,2}(?:sterben|mich umbringen|mich toten|mir das leben nehmen|"
             r"tot sein|nicht mehr (?:leben|aufwachen|da sein)|selbstmord|suizid)\b|"
+            r"(?<!droht )(?<!drohte )(?<!gedroht )(?<!droht, )(?<!gedroht, )"
             r"\b(?:mich umbringen|mir das leben nehmen|mich umzubringen|mir das leben zu nehmen|"
             r"mich selbst toten)\b|\b(?:suizidgedanken|selbstmordgedanken|suizidal|lebensmude)\b|"
             r"\bwill nicht mehr leben\b|\bkeinen (?:sinn|grund) (?:mehr )?(?:zu leben|"
