@@ -86,7 +86,7 @@ _FIGURATIVE = compile_pattern(
 
 _NEGATION = compile_pattern(
     r"\b(?:not|never|no|don'?t|dont|didn'?t|didnt|doesn'?t|won'?t|wont|wouldn'?t|wouldnt|"
-    r"isn'?t|aren'?t|ain'?t|nor|nunca|jamais|nie|nicht|kein)\b|n't\b"
+    r"isn'?t|aren'?t|ain'?t|nor|nunca|jamais|nie|nicht|kein|sin|sans|ohne)\b|n't\b"
 )
 _NEGATION_EXCEPTIONS = compile_pattern(
     r"\b(?:don'?t|dont|do not|didn'?t) (?:know|care|think i can|see why|understand)|"
@@ -119,7 +119,16 @@ _OTHER = _words(
     "mebody "
     "people person student students patient patients client clients coworker colleague classmate "
     "teen teens teenager teenagers neighbor neighbour character characters man woman guy girl boy "
-    "you your u ur anyone everyone men women victims victim veterans soldiers celebrities"
+    "you your u ur anyone everyone men women victims victim veterans soldiers celebrities "
+    "flatmate flatmates housemate housemates teammate "
+    # Spanish, French, German ("el", "sie" as object and "ihr" are left out: too ambiguous).
+    "amigo amiga amigos amigas hermano hermana madre padre mama papa hijo hija hijos hijas "
+    "novio novia pareja esposo esposa marido companero companera primo prima tio tia vecino "
+    "vecina alguien ella "
+    "ami amie amis amies copain copine frere soeur mere pere fils fille mari collegue voisin "
+    "voisine cousin cousine quelqu'un quelqu'une elle "
+    "freund freundin freunde freundinnen bruder schwester mutter vater sohn tochter kollege "
+    "kollegin nachbar nachbarin mitbewohner mitbewohnerin jemand er kumpel"
 )
 _TOPIC = _words(
     "essay article paper book movie film documentary research class lecture statistics stats rates "
@@ -133,9 +142,16 @@ _OBJECT_PRONOUNS = _words("him them us her")
 _PREPOSITIONS = _words("to for with at about of from by on in into without like than")
 _SPEECH = compile_pattern(
     r"\b(?:he|she|they|friend|brother|sister|mom|dad|son|daughter|partner|husband|wife|"
-    r"boyfriend|girlfriend|someone|somebody|roommate|student|cousin|"
+    r"boyfriend|girlfriend|someone|somebody|roommate|flatmate|housemate|coworker|colleague|"
+    r"classmate|teammate|student|cousin|"
     r"kid)\b[^.!?]{0,40}\b(?:said|says|told|tells|texted|wrote|writes|posted|keeps saying|"
     r"kept saying|messaged|mentioned|admitted|confessed|screamed|threatens|threatened to)\b"
+    r"|\b(?:amig[oa]s?|herman[oa]|madre|padre|hij[oa]|novi[oa]|pareja|companer[oa]|ella|"
+    r"ami|amie|copain|copine|frere|soeur|mere|pere|fils|fille|collegue|elle|"
+    r"freund|freundin|bruder|schwester|mutter|vater|sohn|tochter|kollege|kollegin|er)\b"
+    r"[^.!?]{0,40}\b(?:dice|dijo|me dijo|me conto|escribio|me escribio|habla de|hablo de|"
+    r"comenta|publico|a dit|m'?a dit|m'?a ecrit|parle de|a parle de|"
+    r"sagt|sagte|hat gesagt|schreibt|schrieb|redet von|spricht von|meint)\b"
 )
 _QUOTED = re.compile(r"(?<![a-z])[\"'\u201c\u2018]([^\"\u201d\n]{3,}?)[\"'\u201d\u2019](?![a-z])")
 _SPEECH_VERB = compile_pattern(
@@ -148,6 +164,18 @@ _PAST = compile_pattern(
     r"in college|at uni|\d+|growing up)|\bin the past\b|\bback then\b|\bback in\b|"
     r"\blong time ago\b|\bat my lowest\b|\bin (?:high school|college|my teens|my twenties)\b|"
     r"\bteenage years\b|\bgrowing up\b|\bpreviously\b|\bonce upon\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:\d+|one|a|two|three|four|five|six|ten) (?:days?|weeks?|months?|years?) "
+    r"(?:clean|free|sober)\b|\bclean (?:from|of) (?:cutting|self ?harm|sh)\b|\banniversary of\b"
+    # Spanish, French, German: "hace tres años", "il y a deux ans", "vor vier Jahren".
+    r"|\bhace (?:\d+|un|dos|tres|cuatro|cinco|seis|diez|varios|muchos|unos) anos\b(?! que)"
+    r"|\bcuando (?:era|tenia) (?:nin[oa]|joven|adolescente|pequen[oa]|\d+)|\bde "
+    r"(?:adolescente|joven)\b|\ben el pasado\b|\ben la adolescencia\b"
+    r"|\bil y a (?:\d+|un|deux|trois|quatre|cinq|six|dix|quelques|plusieurs) (?:ans|annees)"
+    r"\b(?! que| qu')|\bquand j'?etais (?:petite?|jeune|ado|adolescente?)\b"
+    r"|\ba l'?adolescence\b|\bpar le passe\b"
+    r"|\bvor (?:\d+|einem|einigen|ein paar|zwei|drei|vier|funf|sechs|zehn|vielen|mehreren) "
+    r"jahren\b|\bals ich (?:\w+ )?(?:jung|klein|ein kind|kind|teenager|jugendliche[r]?|\d+) "
+    r"war\b|\bfruher\b|\bdamals\b"
 )
 _RECOVERED = compile_pattern(
     r"\b(?:now|today|these days|nowadays) (?:i'?m|i am|i feel|things are|life is|i have|"
@@ -159,7 +187,16 @@ _RECOVERED = compile_pattern(
     r"to be alive|i stayed)|\bsurvived\b|\bsurvivor\b|\bgot (?:help|through it|better)\b|"
     r"\bbetter place\b|\bgrateful\b|\bthankful\b|\bi'?m (?:okay|ok|fine|good|happy|safe|"
     r"stable) now\b|\bhealed\b|\bmoved on\b|\bnot anymore\b|\bno longer\b|"
-    r"\bthose days are (?:over|behind)"
+    r"\bthose days are (?:over|behind)|\bi'?m safe\b|\b(?:changed|saved) my life\b"
+    r"|\b(?:hoy|ahora) (?:estoy|me siento|me encuentro) (?:\w+ )?(?:mejor|bien|feliz)\b"
+    r"|\b(?:estoy|me siento) (?:mucho |muchisimo |bastante )?mejor\b|\blo supere\b"
+    r"|\bsali adelante\b|\bvoy a terapia\b"
+    r"|\bje vais (?:beaucoup |bien |tellement |vraiment )?mieux\b|\bca va (?:beaucoup |"
+    r"bien )?mieux\b|\bje m'?en suis sortie?\b|\baujourd'?hui (?:je vais bien|ca va|je suis "
+    r"heureu)|\bguerie?\b"
+    r"|\b(?:heute|jetzt|inzwischen|mittlerweile) geht es mir (?:\w+ )?(?:gut|besser)\b"
+    r"|\bmir geht es (?:jetzt |heute |inzwischen |mittlerweile )(?:\w+ )?(?:gut|besser)\b"
+    r"|\bich bin (?:jetzt |inzwischen )?stabil\b|\buberwunden\b|\bmache eine therapie\b"
 )
 _RELAPSE = compile_pattern(
     r"\bagain\b|\blately\b|\brecently\b|\bcoming back|\bcame back|\bback again|"
@@ -167,6 +204,12 @@ _RELAPSE = compile_pattern(
     r"\byesterday\b|\blast night\b|\bstill (?:want|think|have (?:the )?urges|feel like|cut|"
     r"do it|does|do|hits|beats|hurts)|\bthe urges? (?:are|is|have|has) (?:back|returned|"
     r"getting|stronger)\b|\bcan'?t stop\b"
+    r"|\botra vez\b|\bde nuevo\b|\b(?:volvi|he vuelto|vuelvo) a\b|\bultimamente\b|"
+    r"\banoche\b|\besta noche\b|\bahora mismo\b"
+    r"|\bencore\b|\ba nouveau\b|\bde nouveau\b|\brecemment\b|\bces derniers (?:jours|"
+    r"temps)\b|\bcette nuit\b|\bhier soir\b|\bce soir\b"
+    r"|\bwieder\b(?! (?:gut|besser|stabil|glucklich|froh))|\bgestern\b|\bheute nacht\b|"
+    r"\bin letzter zeit\b|\bgerade (?:eben|jetzt)\b"
 )
 
 
@@ -192,10 +235,30 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[left : right.start() if right else len(text)]
 
 
-def is_negated(prefix: str) -> bool:
-    """Whether a negation in the last few words of the clause cancels what follows."""
-    window = " ".join(_WORD.findall(prefix)[-5:])
+def is_negated(prefix: str, fragment: str = "") -> bool:
+    """Whether a negation in the last few words of the clause cancels what follows.
+
+    A negation before "and I ..." / "y quiero ..." belongs to the earlier statement
+    ("my mum doesn't get me and I want to die"): words up to such a joint are dropped.
+    """
+    words = _WORD.findall(prefix)[-5:]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _JOINTS:
+            following = words[index + 1 : index + 2]
+            if (following and _speaks_as_self(following[0])) or (
+                not following and fragment and starts_with_self(fragment)
+            ):
+                words = words[index + 1 :]
+            break
+    window = " ".join(words)
     return bool(_NEGATION.search(window)) and not _NEGATION_EXCEPTIONS.search(window)
+
+
+_JOINTS = frozenset({"and", "y", "e", "et", "und", "so"})
+
+
+def _speaks_as_self(word: str) -> bool:
+    return word in _SELF or word.startswith("j'") or word in _FIRST_VERBS
 
 
 def subject_of(prefix: str, sentence: str) -> str | None:
@@ -209,7 +272,7 @@ def subject_of(prefix: str, sentence: str) -> str | None:
     words = _WORD.findall(prefix)
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        if word in _SELF:
+        if word in _SELF or word.startswith("j'"):
             return "self"
         if word in _OTHER and not _is_object(words, index) and not _squeezed_soon(words, index):
             return "other"
@@ -236,9 +299,27 @@ def _is_object(words: list[str], index: int) -> bool:
 
 
 def starts_with_self(fragment: str) -> bool:
-    """Whether a matched fragment opens with a first-person subject ("i'll kill him")."""
-    words = _WORD.findall(fragment[:12])
-    return bool(words) and words[0] in _SELF
+    """Whether a matched fragment opens with a first-person subject ("i'll kill him").
+
+    Spanish drops the pronoun ("quiero morirme", "no quiero vivir"): a first-person
+    verb among the first two words, or a reflexive "-me" infinitive, says it instead.
+    """
+    words = _WORD.findall(fragment[:24])
+    if not words:
+        return False
+    return (
+        words[0] in _SELF
+        or words[0].startswith("j'")
+        or words[0].endswith(_REFLEXIVE_ME)
+        or not _FIRST_VERBS.isdisjoint(words[:2])
+    )
+
+
+_FIRST_VERBS = _words(
+    "quiero quisiera queria voy pienso necesito tengo estoy deseo planeo puedo siento "
+    "veux voudrais vais"
+)
+_REFLEXIVE_ME = ("arme", "erme", "irme")
 
 
 def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:

@@ -31,13 +31,21 @@ from warmline.safety._rules import Rule, anchors_in
 from warmline.safety._rules_en import RULES_EN
 from warmline.safety._rules_extra import RULES_EXTRA
 from warmline.safety._rules_intl import RULES_INTL
+from warmline.safety._rules_intl_more import RULES_INTL_MORE
+from warmline.safety._rules_medical import RULES_MEDICAL
 from warmline.safety._semantic import semantic_risk
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory
 from warmline.types import RiskLevel, Speaker, Utterance
 
 __all__ = ["assess_risk"]
 
-RULES: tuple[Rule, ...] = (*RULES_EN, *RULES_EXTRA, *RULES_INTL)
+RULES: tuple[Rule, ...] = (
+    *RULES_EN,
+    *RULES_EXTRA,
+    *RULES_INTL,
+    *RULES_INTL_MORE,
+    *RULES_MEDICAL,
+)
 HISTORY_TURNS = 5
 """How many earlier seeker messages count toward build-up."""
 HISTORY_DECAY = 0.8
@@ -184,7 +192,7 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
     sentence = sentence_at(text, start, end)
     if rule.personal:
         prefix = clause_prefix(text, start)
-        if is_negated(prefix):
+        if is_negated(prefix, text[start:end]):
             return _IGNORE
         if is_quoted(text, start, sentence):
             return _IGNORE
