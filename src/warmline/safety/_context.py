@@ -11,10 +11,12 @@ from warmline.safety._rules import compile_pattern
 
 __all__ = [
     "clause_prefix",
+    "figurative_spans",
     "first_person",
     "is_negated",
     "is_quoted",
     "mask_figurative",
+    "semantic_quiet",
     "sentence_at",
     "starts_with_self",
     "subject_of",
@@ -42,8 +44,18 @@ _FIGURATIVE = compile_pattern(
     r"is dying|'?s dead|finally died|dies)\b"
     r"|\b(?:rather|prefer to|'?d) (?:be )?(?:dead|die) than [^.!?]{0,40}(?:haha|lol|lmao|xd|"
     r"rofl|😂|🤣)"
-    r"|\b(?:kill|murder|strangle) (?:him|her|them|you|my \w+)\b[^.!?]{0,40}(?:lol|lmao|haha|"
-    r"jk|xd|😂|🤣)"
+    r"|\b(?:kill|murder|strangle) (?:me|him|her|them|you|my \w+)\b[^.!?]{0,40}(?:lol|lmao|haha|"
+    r"jk|xd|😂|🤣|💀|😅|🙃)"
+    # Playful hyperbole about pets and games: "gonna strangle my cat", "slaughter them at chess".
+    r"|\b(?:kill|murder|strangle|throttle)(?:ing)? (?:my|the|this|that|our) (?:cat|cats|dog|dogs|"
+    r"puppy|kitten|parrot|hamster|rabbit|bunny)\b"
+    r"|\b(?:slaughter|murder|kill|destroy|crush|annihilate|wreck|obliterate|demolish|beat|"
+    r"smash)(?:ing|ed|s)? [^.!?\n]{0,40}(?=\b(?:at|in) (?:monopoly|chess|scrabble|uno|poker|"
+    r"cards|board games?|mario ?kart|fifa|fortnite|trivia|pictionary|catan|cluedo|"
+    r"the game|games|ping ?pong|darts|bowling|mini ?golf|smash bros|quiz night)\b)"
+    r"|\b(?:monopoly|chess|scrabble|uno|poker|board games?|mario ?kart|fifa|catan|cluedo|"
+    r"trivia|quiz night)\b[^\n]{0,80}?\b(?P<fig>(?:always |usually |keep |keeps )?(?:beat|"
+    r"beats|beating|destroy|destroys|crush|crushes|thrash|thrashes) (?:me|us)\b)"
     r"|\bi'?l+ (?:literally )?(?:kill|murder) (?:him|her|them|you|my \w+) if (?:he|she|they|"
     r"you|my \w+) "
     r"(?:\w+ ){0,2}(?:eats?|reads?|touch\w*|spoils?|borrow\w*|is late|forgets?|takes? my|uses? my|"
@@ -214,8 +226,55 @@ _RELAPSE = compile_pattern(
 
 
 def mask_figurative(text: str) -> str:
-    """Blank out figurative uses ("killing it", "my phone died") so no rule sees them."""
-    return _FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
+    """Blank out figurative uses ("killing it", "my phone died") so no rule sees them.
+
+    Where a pattern names a `fig` group, only that part is blanked (the game
+    named earlier in "at monopoly ... they always beat me" stays readable).
+    """
+    return _FIGURATIVE.sub(_blank, text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    whole = match.group()
+    if match.group("fig") is None:
+        return " " * len(whole)
+    left, right = match.start("fig") - match.start(), match.end("fig") - match.start()
+    return whole[:left] + " " * (right - left) + whole[right:]
+
+
+def figurative_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where figurative uses lie in canonical text."""
+    return tuple(m.span("fig") if m.group("fig") else m.span() for m in _FIGURATIVE.finditer(text))
+
+
+_SAFE_INTENT = compile_pattern(
+    r"\b(?:to make sure|make sure) (?:i'?m|we'?re|i am|everyone is|everyone'?s|the kids are|"
+    r"my kids are) (?:being |staying |kept |all )?safe\b|\bfor safety reasons\b|"
+    r"\bsafety (?:precautions|tips)\b|\bchild ?proof\w*|\bbaby ?proof\w*|"
+    r"\bshould never be mixed\b|\b(?:never|not) (?:to )?mix (?:them|these|those)\b"
+)
+_FOND_FAREWELL = compile_pattern(
+    r"\b(?:funeral|memorial|wake|service|celebration of (?:his|her|their) life)\b"
+    r"(?=[^\n]*\b(?:laugh\w*|smil\w*|celebrat\w*|would have (?:wanted|loved)|"
+    r"lovely|beautiful send ?off|fond memories|happy memories)\b)"
+)
+
+
+def semantic_quiet(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether the rules have already read the semantic stage's window as harmless.
+
+    So when the window lies within one sentence that holds a figurative use
+    ("she's going to murder me haha"), or the message asks how to stay safe or
+    tells fondly of a funeral. `text` is canonical; the window is in its coordinates.
+    """
+    if _SAFE_INTENT.search(text) or _FOND_FAREWELL.search(text):
+        return True
+    sentence = sentence_at(text, start, end)
+    left = text.rfind(sentence, 0, end) if sentence else -1
+    if left < 0 or left > start:
+        return False
+    right = left + len(sentence)
+    return end <= right + 1 and any(a < right and b > left for a, b in spans)
 
 
 def clause_prefix(text: str, start: int) -> str:

@@ -11,16 +11,19 @@ told as past: that catches danger said indirectly, which no word list covers.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from warmline.safety._context import (
     clause_prefix,
+    figurative_spans,
     first_person,
     is_negated,
     is_quoted,
     mask_figurative,
+    semantic_quiet,
     sentence_at,
     starts_with_self,
     subject_of,
@@ -120,7 +123,7 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
             evidence += _evidence(turn, -back, categories)
     concerns = _concerns(current, categories)
     if not categories and not _SEMANTIC_MASKS.intersection(concerns):
-        semantic = _semantic_assessment(current)
+        semantic = _semantic_assessment(current, quiet=set(concerns) <= {ConcernReason.GRIEF})
         if semantic is not None:
             return semantic
     if categories:
@@ -142,11 +145,21 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
     )
 
 
-def _semantic_assessment(turn: _Turn) -> RiskAssessment | None:
-    """Risk from the semantic stage, with the window that carried it as evidence."""
+def _semantic_assessment(turn: _Turn, *, quiet: bool) -> RiskAssessment | None:
+    """Risk from the semantic stage, with the window that carried it as evidence.
+
+    With `quiet` (the rules raised no concern), a window the rules read as
+    figurative, or a message about staying safe or a fond farewell, is let be.
+    """
     hit = semantic_risk(turn.normalized.source)
     if hit is None:
         return None
+    if quiet:
+        origin = turn.normalized.origin
+        start, end = bisect_left(origin, hit.start), bisect_left(origin, hit.end)
+        text = turn.normalized.text
+        if semantic_quiet(text, figurative_spans(text), start, end):
+            return None
     text = turn.normalized.source[hit.start : hit.end]
     evidence = Evidence(start=hit.start, end=hit.end, text=text, label=hit.category.value)
     return RiskAssessment(
