@@ -331,13 +331,19 @@ def subject_of(prefix: str, sentence: str) -> str | None:
     words = _WORD.findall(prefix)
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        if word in _SELF or word.startswith("j'"):
+        if word in _SELF or word.startswith("j'") or _spanish_he(words, index):
             return "self"
         if word in _OTHER and not _is_object(words, index) and not _squeezed_soon(words, index):
             return "other"
         if word in _TOPIC:
             return "topic"
     return None
+
+
+def _spanish_he(words: list[str], index: int) -> bool:
+    """Whether "he" is the Spanish "I have" before a participle ("he dejado", "he escrito")."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return words[index] == "he" and following.endswith(("ado", "ido", "to", "cho", "sto"))
 
 
 def _squeezed_soon(words: list[str], index: int) -> bool:
@@ -396,9 +402,17 @@ def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:
 @lru_cache(maxsize=64)
 def _message_time(message: str) -> tuple[bool, bool]:
     """Whether the message says danger is back, and whether it tells of recovery from the past."""
-    return bool(_RELAPSE.search(message)), bool(
+    return bool(_RELAPSE.search(_MILESTONE.sub(" ", message))), bool(
         _PAST.search(message) and _RECOVERED.search(message)
     )
+
+
+_MILESTONE = compile_pattern(
+    r"\b(?:\d+|one|a|two|three|four|five|six|ten) (?:days?|weeks?|months?|years?) "
+    r"(?:clean|free|sober)(?: (?:from|of) [\w-]+(?: [\w-]+)?)?(?: (?:this week|today|"
+    r"this month|tonight))?"
+)
+"""A recovery milestone: its date ("two years clean this week") does not mean relapse."""
 
 
 @lru_cache(maxsize=64)

@@ -257,7 +257,8 @@ _MEDICAL = [
             r"wont stop|everywhere|a lot|so much|heavily|through)|\bcut (?:too|really|so) deep\b|"
             r"\b(?:isn'?t|is not|not|stopped) breathing\b|\b(?:won'?t|wont|can'?t) wake (?:him|"
             r"her|them) up\b|\b(?:won'?t|wont|isn'?t|is not|can'?t) (?:wake up|waking up|"
-            r"responding)\b|\b(?:unconscious|unresponsive|passed out and (?:won'?t|isn'?t|"
+            r"responding)\b(?! to (?:my |any |the |our )?(?:texts|messages|calls|emails|dms))"
+            r"|\b(?:unconscious|unresponsive|passed out and (?:won'?t|isn'?t|"
             r"can'?t))\b|\bfeel(?:ing)? (?:really )?(?:dizzy|drowsy|sick) (?:after|"
             r"from) (?:taking|the) (?:\w+ ){0,2}(?:pills|tablets|meds)"
         ),

@@ -12,7 +12,7 @@ accents, ß as ss.
 
 from __future__ import annotations
 
-from warmline.safety._rules import Rule, rule
+from warmline.safety._rules import Rule, concern, rule
 from warmline.safety._types import ConcernReason as C
 from warmline.safety._types import RiskCategory as R
 
@@ -64,8 +64,9 @@ _OTHERS = (
         r"degollar)(?:lo|la|los|las|le|les)\b"
         r"|\b(?:lo|la|los|las|les?) (?:voy a|vamos a|quiero|pienso) (?:matar|apunalar|"
         r"acuchillar|balear|estrangular|degollar|pegar un tiro)\b"
-        r"|\ble (?:voy a |vamos a )?(?:clavar|meter|pegar|dar) (?:un|una|el|la|dos|tres|unas|"
-        r"unos) (?:\w+ )?(?:cuchillo|navaja|punalada\w*|tiro|tiros|balazo\w*|bala|cuchillada\w*|"
+        r"|\ble (?:voy a |vamos a )?(?:clavar|meter|pegar|dar|clavo|meto|pego|doy) "
+        r"(?:un|una|el|la|dos|tres|unas|unos) (?:\w+ )?(?:cuchillo|navaja|punalada\w*|tiro|tiros|"
+        r"balazo\w*|bala|cuchillada\w*|"
         r"machetazo\w*)\b"
         r"|\ble (?:clavo|meto) (?:el|la|un|una) (?:cuchillo|navaja)\b"
         r"|\b(?:prender(?:le)?|pegar(?:le)?|meter(?:le)?) fuego (?:a )?(?:\w+ ){0,6}con "
@@ -129,7 +130,10 @@ _OTHERS = (
         _H,
         1.0,
         "de-kill-intent",
-        r"\b(?:stech|steche|knall|knalle)(?: ich| wir)? (?!mich\b|mir\b)(?:\w+ ){1,3}"
+        r"\b(?:stech|steche|knall|knalle)(?: ich| wir)? (?!mich\b|mir\b)"
+        r"(?!(?:ich |wir )?(?:den |die |das )?(?:rasen|kanten|soden|torf|spargel|kartoffeln|"
+        r"grasnarbe)\b)"
+        r"(?:\w+ ){1,3}"
         r"(?:ab|nieder)\b"
         r"|\b(?:bring|bringe|leg|lege)(?: ich| wir)? (?:ihn|sie|dich|euch|den typen|die alle|"
         r"alle|den|die) (?:\w+ ){0,2}um\b"
@@ -187,6 +191,7 @@ _ABUSE = (
         r"l'?escalier|le mur|la porte)\b"
         r"|\bme (?:force|forcait|a forcee?) a (?:coucher|avoir des rapports|faire des choses|"
         r"le toucher|la toucher)\b"
+        r"|\b(?:il|elle) (?:veut|va|voulait|allait|a essaye de) me tuer\b"
         r"|\bmenaces? de mort\b|\b(?:dit|dit qu'?il|a dit qu'?il) (?:va|allait) me tuer\b",
     ),
     *_signs(
@@ -206,9 +211,13 @@ _ABUSE = (
         "de-abuse-violence",
         r"\b(?:hat|haben) (?:er|sie|\w+ \w+) (?:\w+ )?mich (?:\w+ )?(?:geschlagen|getreten|"
         r"verprugelt|vergewaltigt|gewurgt|misshandelt|gestossen|geschubst)\b"
+        r"|\b(?:hat|haben) mich (?:\w+ ){0,4}(?:geschlagen|getreten|verprugelt|gewurgt|"
+        r"gestossen|geschubst|runtergestossen|hinuntergestossen|runtergeschubst)\b"
         r"|\b(?:droht|drohte|gedroht|schreibt|schrieb|sagt|sagte|meint)\b"
         + _SENT
         + r"{0,30}\bmich (?:\w+ )?(?:abstechen|abzustechen|umbringen|umzubringen|toten|"
+        r"erschiessen|abknallen|kaltmachen)\b"
+        r"|\b(?:er|sie) (?:will|wird|wollte) mich (?:\w+ )?(?:umbringen|toten|abstechen|"
         r"erschiessen|abknallen|kaltmachen)\b"
         r"|\b(?:zwingt|zwang|gezwungen) mich (?:\w+ ){0,3}(?:zu sex|zum sex|sex|anzufassen|"
         r"zu beruhren|mitzumachen)\b"
@@ -235,8 +244,13 @@ _SELF_HARM = (
         r"\b(?:ich )?(?:verbrenne|verbrenn) mich\b(?! (?:beim|an der|am herd|aus versehen))"
         r"|\bmich (?:\w+ )?(?:zu )?verbrennen\b(?! (?:beim|aus versehen))"
         r"|\b(?:schlage|schlag|haue|hau) mir (?:\w+ ){0,3}(?:ins gesicht|gegen den kopf|auf den "
-        r"kopf|gegen die wand|blutig)\b|\b(?:schlage|schlag) (?:mich selbst|meinen kopf gegen)\b"
-        r"|\b(?:hab|habe) mich (?:\w+ ){0,2}(?:geritzt|verbrannt|selbst verletzt)\b"
+        r"kopf|gegen die wand|blutig)\b"
+        r"|\b(?:schlage|schlag|haue|hau) (?:mich selbst|meinen kopf gegen)\b"
+        r"|\b(?:hab|habe) mich (?:(?!beim\b|am\b|an\b|aus\b)\w+ ){0,2}(?:geritzt|verbrannt|"
+        r"selbst verletzt)\b"
+        r"|\b(?:hab|habe) mir (?:(?!beim\b|am\b|aus\b)\w+ ){0,5}(?:den |die |meine |meinen )?"
+        r"(?:arm|arme|haut|bein|beine|handgelenk\w*|oberschenkel|bauch) (?:verbrannt|"
+        r"aufgeritzt|aufgeschnitten|zerkratzt|geritzt)\b"
         r"|\britz\w* mich\b|\bkratze mich (?:\w+ )?blutig\b",
     ),
     rule(
@@ -276,7 +290,7 @@ _SUICIDE = (
         r"es mich) (?:\w+ )?nicht mehr(?: da| hier)?\b(?! (?:im buro|in der schule|erreichbar|"
         r"online))"
         r"|\bmich (?:\w+ ){0,3}vor (?:den|einen|die) (?:zug|lkw|u-bahn|bus|auto) (?:zu )?"
-        r"werfen\b|\berhang\w* mich\b|\bmich (?:zu )?erhangen\b",
+        r"werfen\b|\berhang\w* mich\b|\bmich (?:\w+ ){0,3}(?:zu )?erhangen\b",
     ),
     *_signs(
         R.SUICIDE,
@@ -301,4 +315,30 @@ _SUICIDE = (
     ),
 )
 
-RULES_INTL_MORE: tuple[Rule, ...] = (*_WEAPON, *_OTHERS, *_ABUSE, *_SELF_HARM, *_SUICIDE)
+_THIRD_PERSON = (
+    # Someone else's intent, in the third person: never the speaker's own danger, and
+    # the semantic stage is not asked to second-guess it ("mein Bruder sagt, er will
+    # seinen Lehrer umbringen", "mi hermano quiere suicidarse").
+    concern(
+        C.THIRD_PARTY,
+        "es-fr-de-third-person",
+        r"\b(?:quiere|va a|piensa|planea|amenaza con) (?:\w+ )?(?:matar|apunalar|acuchillar|"
+        r"balear|disparar|suicidarse|matarse|quitarse la vida)(?:lo|la|los|las|le|les)?\b"
+        r"(?! a mi\b)"
+        r"|\b(?:il|elle) (?:veut|va|voudrait|compte|parle de) (?:(?!me\b|m'|nous\b)\w+ )?"
+        r"(?:le |la |les |l'?|se )?(?:tuer|buter|poignarder|flinguer|egorger|suicider|"
+        r"foutre en l'?air)\b"
+        r"|\b(?:er|sie) (?:will|wird|mochte|wollte|plant|droht) (?:(?!mich\b|mir\b|uns\b)"
+        r"\w+ ){0,4}(?:umbringen|toten|erstechen|abstechen|erschiessen|abknallen|umlegen|"
+        r"das leben nehmen)\b",
+    ),
+)
+
+RULES_INTL_MORE: tuple[Rule, ...] = (
+    *_WEAPON,
+    *_OTHERS,
+    *_ABUSE,
+    *_SELF_HARM,
+    *_SUICIDE,
+    *_THIRD_PERSON,
+)

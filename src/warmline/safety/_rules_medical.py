@@ -27,11 +27,16 @@ _EN = (
         1.0,
         "en-chest-spreading",
         _NOT_GYM
-        + r"\bchest\b"
+        + r"(?:\bchest\b"
         + _SENT
         + r"{0,40}\b(?:crush\w*|tight\w*|pressure|heavy|squeez\w*|pain|hurts?|hurting|agony|"
-        r"burning|elephant)\b" + _SENT + r"{0,80}\b(?:left arm|my arm|down my arm|jaw|"
-        r"cold sweat|sweating|sweaty|short of breath|can'?t breathe|throw up|nause\w*)\b",
+        r"burning|elephant|weight)\b|\b(?:clutch\w*|crush\w*|tight\w*|pressure|heavy|"
+        r"squeez\w*|pain|agony|burning|weight)\b"
+        + _SENT
+        + r"{0,30}\bchest\b)"
+        + _SENT
+        + r"{0,80}\b(?:left arm|arm|jaw|cold sweat|sweating|sweaty|short of breath|"
+        r"can'?t breathe|throw up|nause\w*)\b",
         personal=False,
         timeless=True,
     ),
@@ -79,7 +84,7 @@ _EN = (
         "en-swallowed-bottle",
         r"\b(?:swallowed|drank|ate|got into|downed|chugged|took|has taken|had) (?:a |an |the |"
         r"her |his |my )?(?:whole |entire |full |half (?:a |the )?)(?:bottle|pack|packet|box|"
-        r"tube|container|sheet|jar) of (?:\w+ ){0,2}(?:pills|medicine|meds|tablets|syrup|"
+        r"tube|container|sheet|jar) of (?:[\w']+ ){0,2}(?:pills|medicine|meds|tablets|syrup|"
         r"tylenol|paracetamol|ibuprofen|vitamins|gummies|iron|sleeping|cough|allergy|benadryl|"
         r"melatonin)\b|\b(?:swallowed|ate|drank|bit into) (?:a |an |the |some |one of (?:the|"
         r"my) )?(?:button batter\w*|battery|batteries|magnets|detergent pods?|laundry pods?|"
@@ -137,7 +142,7 @@ _ES = (
         r"\bse (?:tomo|trago|bebio|comio|ha tomado|ha tragado|ha bebido) (?:\w+ ){0,3}"
         r"(?:entero|entera|todo|toda|todas|todos|frasco|bote|botella|caja|blister|monton|"
         r"\d+)\b" + _SENT + r"{0,30}\b(?:pastillas|pildoras|jarabe|medicamentos?|medicinas?|"
-        r"comprimidos|paracetamol|ibuprofeno)\b"
+        r"comprimidos|paracetamol|ibuprofeno|vitaminas|gominolas|hierro)\b"
         r"|\b(?:se|me) (?:tomo|tome|trago|trague|bebio|bebi|comio) (?:\w+ ){0,2}(?:lejia|"
         r"cloro|veneno|matarratas|una pila|pilas|detergente|desatascador|anticongelante)\b",
         personal=False,
@@ -220,10 +225,12 @@ _DE = (
         _M,
         1.0,
         "de-collapse",
+        r"(?<!handy ist )(?<!glas ist )(?<!auto ist )(?<!baum ist )(?<!fahrrad ist )"
+        r"(?<!laptop ist )(?<!regal ist )(?<!computer ist )"
         r"\b(?:umgekippt|zusammengebrochen|zusammengesackt|ohnmachtig geworden|"
         r"liegt (?:am|auf dem) boden)\b" + _SENT + r"{0,60}\b(?:wacht (?:nicht|kaum) "
         r"(?:mehr )?auf|reagiert (?:nicht|kaum)|atmet|antwortet nicht|bewegt sich nicht)\b|"
-        r"\b(?:ist|liegt) (?:\w+ )?bewusstlos\b|\breagiert (?:kaum|nicht) mehr\b(?! auf)",
+        r"\b(?:ist|liegt) (?:\w+ )?bewusstlos\b",
         personal=False,
         timeless=True,
     ),
@@ -231,7 +238,7 @@ _DE = (
         _M,
         1.0,
         "de-swallowed",
-        r"\b(?:hab|habe|hat|haben) (?:\w+ ){0,5}(?:\d+|alle|ganze|ganzen|eine ganze|die ganze|"
+        r"\b(?:hab|habe|hat|haben) (?:\w+ ){0,5}(?:[1-9]\d+|alle|ganze|ganzen|eine ganze|die ganze|"
         r"eine packung|eine flasche|zu viele|viel zu viele|eine handvoll)\b"
         + _SENT
         + r"{0,25}\b(?:tabletten|pillen|medikamente|ibuprofen|paracetamol|schlaftabletten|"
