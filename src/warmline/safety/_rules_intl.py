@@ -35,6 +35,7 @@ _ES = [
             r"\b(?:me corto|cortarme|me he cortado|me estoy cortando|me lastimo|lastimarme|"
             r"hacerme dano|me hago dano|me (?:hice|hago|he hecho|estoy haciendo) dano|"
             r"autolesion\w*|me quemo|quemarme)\b(?! (?:el pelo|las unas|cocinando|sin querer))"
+            r"(?![^.!?]{0,30}\b(?:cocin\w*|sin querer|plancha|horno|sarten|aceite|olla)\b)"
         ),
     ),
     rule(
@@ -261,7 +262,8 @@ _MORE = (
         1.0,
         "es-fr-de-self-harm",
         r"\b(?:me hago|hacerme|me hice) cortes\b|\bje me suis (?:fait du mal|coupee?|"
-        r"scarifiee?|brulee?)\b"
+        r"scarifiee?|brulee?)\b(?![^.!?]{0,30}\b(?:cuisin\w*|par accident|four|fer a repasser|"
+        r"casserole|poele|huile|feuille)\b)"
         r"|\bich verletze mich\b|\bverletze mich selbst\b",
     ),
 )

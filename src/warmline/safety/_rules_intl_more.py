@@ -130,6 +130,7 @@ _OTHERS = (
         _H,
         1.0,
         "de-kill-intent",
+        r"(?<!rasen )(?<!kanten )(?<!soden )(?<!spargel )(?<!torf )"
         r"\b(?:stech|steche|knall|knalle)(?: ich| wir)? (?!mich\b|mir\b)"
         r"(?!(?:ich |wir )?(?:den |die |das )?(?:rasen|kanten|soden|torf|spargel|kartoffeln|"
         r"grasnarbe)\b)"
@@ -137,6 +138,8 @@ _OTHERS = (
         r"(?:ab|nieder)\b"
         r"|\b(?:bring|bringe|leg|lege)(?: ich| wir)? (?:ihn|sie|dich|euch|den typen|die alle|"
         r"alle|den|die) (?:\w+ ){0,2}um\b"
+        r"|\b(?:den|die|ihn|sie|dich|euch|das schwein|den typen|die typen) (?:bring|bringe|"
+        r"leg|lege|stech|steche|knall|knalle) (?:ich|wir) (?:\w+ ){0,2}(?:um|ab)\b"
         r"|\b(?:mach|mache|schlag|schlage)(?: ich| wir)? (?:ihn|sie|dich|euch|den|die|alle)"
         r"(?: \w+)? (?:kalt|tot)\b(?<!die zeit tot)"
         r"|\bich (?:will|werde|mochte|wurde|konnte|muss|hab lust|habe lust|wurde am liebsten)"
@@ -264,7 +267,8 @@ _SELF_HARM = (
         r"contra (?:la|las) pared\w*\b|\bme (?:golpeo|rasguno|arano|quemo) (?:\w+ ){0,3}hasta "
         r"(?:sangrar|que me (?:duele|sangra))\b"
         r"|\bje me suis (?:\w+ )?(?:scarifiee?|coupee?|brulee?|mutilee?|fait du mal)\b"
-        r"(?! (?:en cuisinant|par accident|avec une feuille))"
+        r"(?![^.!?]{0,30}\b(?:cuisin\w*|par accident|four|fer a repasser|casserole|poele|"
+        r"huile|feuille)\b)"
         r"|\bje me (?:griffe|gratte|frappe|cogne) (?:\w+ ){0,3}jusqu'?au sang\b"
         r"|\bje me (?:cogne|tape) la tete contre (?:le mur|les murs)\b",
     ),
@@ -330,7 +334,14 @@ _THIRD_PERSON = (
         r"foutre en l'?air)\b"
         r"|\b(?:er|sie) (?:will|wird|mochte|wollte|plant|droht) (?:(?!mich\b|mir\b|uns\b)"
         r"\w+ ){0,4}(?:umbringen|toten|erstechen|abstechen|erschiessen|abknallen|umlegen|"
-        r"das leben nehmen)\b",
+        r"das leben nehmen)\b"
+        r"|(?<!como )(?<!donde )\bse (?:corta|autolesiona|lastima|hace dano|quema|"
+        r"quiere morir|quiere matar)\b"
+        r"|\b(?:quiere|habla de) (?:morirse|suicidarse|matarse|suicidio|quitarse la vida)\b"
+        r"|\bse (?:scarifie|coupe|mutile|fait du mal|brule|suicide)\b"
+        r"|\bparle de (?:se tuer|se suicider|suicide|mourir|en finir)\b"
+        r"|\b(?:ritzt|verletzt|schneidet) sich\b|(?<!man )\bsich (?:\w+ )?(?:umbringen|umzubringen|"
+        r"das leben (?:zu )?nehmen|toten|ritzen|zu ritzen|verletzen|zu verletzen)\b",
     ),
 )
 
