@@ -94,6 +94,25 @@ _FIGURATIVE = compile_pattern(
     r"cette \w+) me tue\b"
     r"|\b(?:sterbe|sterben) (?:fast )?vor (?:hunger|lachen|langeweile|durst|hitze|neugier)\b|"
     r"\btodmude\b|\bzu tode (?:gelangweilt|erschrocken)\b|\bbringt mich (?:noch )?um\b"
+    # es/fr/de hyperbole: "matar a disgustos", "me quiero morir de vergüenza", insects,
+    # and "if he eats my cake again I'll kill him".
+    r"|\bmatar(?:me|te|la|lo|nos)? (?:a|de) (?:disgustos|sustos|un susto|un disgusto|risa)\b"
+    r"|\b(?:la|lo|me|te|nos) (?:vas|va|vamos|van) a matar (?:a|de) (?:disgustos|sustos|un susto|"
+    r"un disgusto|risa)\b"
+    r"|\b(?:me )?(?:quiero|quise|queria) morir(?:me)? de (?:la )?(?:verguenza|risa|pena|"
+    r"cringe|envidia)\b"
+    r"|\b(?:matar|mato|tuer|buter|tue|bute|umbringen|erschlagen|toten)\b [^.!?\n]{0,20}"
+    r"\b(?:mosquitos?|moscas?|avispas?|cucarachas?|aranas?|moustiques?|mouches?|guepes?|"
+    r"araignees?|cafards?|mucken?|fliegen?|wespen?|spinnen?|kakerlaken?)\b"
+    r"|\b(?:ce|cette|ese|esa|este|esta|diese[rsn]?|der|die|das) (?:moustique|mouche|guepe|"
+    r"araignee|cafard|mosquito|mosca|avispa|cucaracha|arana|mucke|fliege|wespe|spinne|"
+    r"kakerlake)\b[^.!?\n]{0,40}"
+    r"|\b(?:wenn|falls) [^.!?\n]{0,50}\b(?:kuchen|essen|pizza|schokolade|pommes|chips|snacks?|"
+    r"ladegerat|serie|pullover|klamotten|shampoo|joghurt|nutella|bier|spiel)\b[^.!?\n]{0,30}"
+    r"\b(?:bring|bringe|mach|mache) ich (?:ihn|sie|dich|euch) (?:um|kalt)\b"
+    r"|\bsi [^.!?\n]{0,50}\b(?:pizza|comida|chocolate|postre|cargador|serie|ropa|helado|"
+    r"gateau|dessert|chargeur|chocolat|glace|frites)\b[^.!?\n]{0,30}\b(?:lo mato|la mato|"
+    r"je le tue|je la tue|je le bute|je la bute)\b"
 )
 
 _NEGATION = compile_pattern(
@@ -140,7 +159,8 @@ _OTHER = _words(
     "ami amie amis amies copain copine frere soeur mere pere fils fille mari collegue voisin "
     "voisine cousin cousine quelqu'un quelqu'une elle "
     "freund freundin freunde freundinnen bruder schwester mutter vater sohn tochter kollege "
-    "kollegin nachbar nachbarin mitbewohner mitbewohnerin jemand er kumpel"
+    "kollegin nachbar nachbarin mitbewohner mitbewohnerin jemand er kumpel "
+    "abuela abuelo pote potes coloc colocataire qu'il qu'elle oma opa"
 )
 _TOPIC = _words(
     "essay article paper book movie film documentary research class lecture statistics stats rates "
@@ -159,7 +179,8 @@ _SPEECH = compile_pattern(
     r"kid)\b[^.!?]{0,40}\b(?:said|says|told|tells|texted|wrote|writes|posted|keeps saying|"
     r"kept saying|messaged|mentioned|admitted|confessed|screamed|threatens|threatened to)\b"
     r"|\b(?:amig[oa]s?|herman[oa]|madre|padre|hij[oa]|novi[oa]|pareja|companer[oa]|ella|"
-    r"ami|amie|copain|copine|frere|soeur|mere|pere|fils|fille|collegue|elle|"
+    r"ami|amie|copain|copine|frere|soeur|mere|pere|fils|fille|collegue|elle|pote|coloc|"
+    r"abuela|abuelo|grand-mere|grand-pere|oma|opa|"
     r"freund|freundin|bruder|schwester|mutter|vater|sohn|tochter|kollege|kollegin|er)\b"
     r"[^.!?]{0,40}\b(?:dice|dijo|me dijo|me conto|escribio|me escribio|habla de|hablo de|"
     r"comenta|publico|a dit|m'?a dit|m'?a ecrit|parle de|a parle de|"
