@@ -281,14 +281,32 @@ _FOND_FAREWELL = compile_pattern(
 )
 
 
-def semantic_quiet(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+_EXERTION = compile_pattern(
+    r"\b(?:gym|workout|work out|bench\w*|push ?ups|lifting|leg day|chest day|training|"
+    r"entrenamiento|gimnasio|entrainement|muscu|bankdrucken|fitness|muskelkater|agujetas|"
+    r"courbatures|cough\w*|toser|tos|tousse|toux|husten)\b"
+)
+
+
+def semantic_quiet(
+    text: str,
+    spans: tuple[tuple[int, int], ...],
+    start: int,
+    end: int,
+    *,
+    medical: bool = False,
+) -> bool:
     """Whether the rules have already read the semantic stage's window as harmless.
 
     So when the window lies within one sentence that holds a figurative use
-    ("she's going to murder me haha"), or the message asks how to stay safe or
-    tells fondly of a funeral. `text` is canonical; the window is in its coordinates.
+    ("she's going to murder me haha"), when the message asks how to stay safe or
+    tells fondly of a funeral, and, for a `medical` window, when its sentence
+    puts the pain down to exercise or a cough. `text` is canonical; the window
+    is in its coordinates.
     """
     if _SAFE_INTENT.search(text) or _FOND_FAREWELL.search(text):
+        return True
+    if medical and _EXERTION.search(sentence_at(text, start, end)):
         return True
     sentence = sentence_at(text, start, end)
     left = text.rfind(sentence, 0, end) if sentence else -1

@@ -158,7 +158,8 @@ def _semantic_assessment(turn: _Turn, *, quiet: bool) -> RiskAssessment | None:
         origin = turn.normalized.origin
         start, end = bisect_left(origin, hit.start), bisect_left(origin, hit.end)
         text = turn.normalized.text
-        if semantic_quiet(text, figurative_spans(text), start, end):
+        medical = hit.category is RiskCategory.MEDICAL_EMERGENCY
+        if semantic_quiet(text, figurative_spans(text), start, end, medical=medical):
             return None
     text = turn.normalized.source[hit.start : hit.end]
     evidence = Evidence(start=hit.start, end=hit.end, text=text, label=hit.category.value)

@@ -36,7 +36,9 @@ _WEAPON = _signs(
     _H,
     0.5,
     "weapon-ready",
-    r"\b(?:llevo|tengo|compre|saque|traigo|agarre|cogi|guarde|ya tengo|ya compre|"
+    r"(?![^.!?\n]*\b(?:camping|kitchen|cocina|cocinar|cuisine|kuche|kochen|bread|pan|brot|"
+    r"suiza|suisse|taschenmesser|hunting|fishing|pesca|peche|angeln|set)\b)"
+    r"(?:\b(?:llevo|tengo|compre|saque|traigo|agarre|cogi|guarde|ya tengo|ya compre|"
     r"consegui) (?:\w+ ){0,3}(?:navaja|cuchillo|pistola|arma|escopeta|gasolina|machete|"
     r"bate|fusil|revolver)\b(?! de (?:cocina|juguete))"
     r"|\bj'?ai (?:sorti|pris|achete|recupere|cache|aiguise|prepare|trouve) (?:\w+ ){0,2}"
@@ -49,7 +51,7 @@ _WEAPON = _signs(
     r"geschliffen|im keller|im auto|im rucksack|in der tasche)\b"
     r"|\b(?:got|have|bought|grabbed|brought|packed|sharpen\w*|loaded|hid) (?:\w+ ){0,3}"
     r"(?:knife|knives|gun|bat|tire iron|machete|crowbar|axe|rifle|pistol|shotgun)\b"
-    r"(?! (?:for|to) (?:cooking|the kitchen|camping|hunting season|baseball|practice))",
+    r"(?! (?:for|to) (?:cooking|the kitchen|camping|hunting season|baseball|practice)))",
     personal=False,
 )
 
@@ -313,9 +315,13 @@ _SUICIDE = (
         "en-last-message",
         r"\b(?:my )?last (?:message|post|text|words) (?:to anyone|ever|i'?ll ever|you'?ll get)\b"
         r"|\b(?:looked up|looking up|googled|googling|research\w*|searched|checking) "
-        r"how (?:many floors|high|tall|far (?:down|a fall))\b"
+        r"how (?:many floors|many stories|high|tall|far (?:down|a fall))\b"
         + _SENT
-        + r"{0,60}\b(?:need|die|kill|enough|survive|fall)",
+        + r"{0,60}\b(?:die|kill|enough to|survive|fall|jump|fatal|lethal)"
+        r"|\b(?:looked up|googled|googling|research\w*|searched) how many (?:floors|stories)\b"
+        r"|\b(?:looked up|looking up|googled|googling|research\w*|searched|checking) how (?:high|"
+        r"tall|far down) (?:a |the |my |our )?(?:bridge|building|balcony|cliff|roof|car park|"
+        r"parking garage|window|floor)\b",
     ),
 )
 

@@ -20,6 +20,12 @@ _M = R.MEDICAL_EMERGENCY
 _SENT = r"[^.!?\n]"
 """Any character inside one sentence."""
 _NOT_GYM = r"(?![^.!?\n]*\b(?:gym|workout|work out|bench|push ?ups|lifting|leg day|chest day|sore))"
+_NOT_EFFORT = (
+    r"(?![^.!?\n]*\b(?:toser|tos|gimnasio|ejercicio|entrenamiento|agujetas|correr|tousse|toux|"
+    r"sport|muscu|entrainement|cartons|salle|courir|training|sport|bankdrucken|fitness|husten|"
+    r"muskelkater|joggen|laufen)\b)"
+)
+"""No chest or breath alarm when the sentence blames a cough or exercise."""
 
 _EN = (
     rule(
@@ -56,6 +62,7 @@ _EN = (
         _M,
         1.0,
         "en-collapse",
+        r"(?![^.!?\n]*\b(?:snor\w*|lol|lmao|haha)\b)"
         r"\b(?:collapsed|passed out|fainted|keeled over|fell (?:down|over)|blacked out|"
         r"on the floor)\b" + _SENT + r"{0,60}\b(?:(?:won'?t|wont|isn'?t|not|can'?t|barely|"
         r"hardly|doesn'?t|didn'?t) (?:wake|waking|respond\w*|breath\w*|mov\w*|open\w* (?:his|"
@@ -72,7 +79,10 @@ _EN = (
         r"\bcan'?t (?:really )?(?:move|feel|lift) my (?:left|right) (?:arm|leg|side|hand)\b|"
         r"\b(?:words|speech) (?:are |is |keep )?(?:coming out (?:wrong|weird|jumbled|slurred)|"
         r"slurr\w*|all jumbled)\b|\bone side of my (?:face|body) (?:is |went |feels )?(?:numb|"
-        r"droop\w*|dead)\b|\bheart\b" + _SENT + r"{0,40}\b(?:racing|pounding|thumping|going crazy|"
+        r"droop\w*|dead)\b|(?![^.!?\n]*\b(?:nerv\w*|exam|anxious|anxiety|panic\w*|interview|"
+        r"presentation|date|crush|excited)\b)\bheart\b"
+        + _SENT
+        + r"{0,40}\b(?:racing|pounding|thumping|going crazy|"
         r"skipping|beating (?:\w+ )?(?:weird|fast|slow|funny))\b" + _SENT + r"{0,60}\b(?:pass out|"
         r"passing out|faint|black out|chest|can'?t breathe|numb|feel my hands)\b",
         personal=False,
@@ -99,7 +109,8 @@ _ES = (
         _M,
         1.0,
         "es-chest",
-        r"\b(?:me duele|dolor|presion|opresion|me aprieta|me oprime|aplastado)\b"
+        _NOT_EFFORT
+        + r"\b(?:me duele|dolor|presion|opresion|me aprieta|me oprime|aplastado)\b"
         + _SENT
         + r"{0,30}\bpecho\b"
         + _SENT
@@ -112,7 +123,8 @@ _ES = (
         _M,
         1.0,
         "es-airway",
-        r"\b(?:me cuesta (?:mucho |muchisimo )?respirar|casi no (?:puedo |puede )?respir\w*|"
+        _NOT_EFFORT
+        + r"\b(?:me cuesta (?:mucho |muchisimo )?respirar|casi no (?:puedo |puede )?respir\w*|"
         r"apenas (?:puedo |puede )?respir\w*|no (?:puedo|puede|podia|consigo) respirar|"
         r"se me (?:esta )?cerrando la garganta|se me cierra la garganta|"
         r"se (?:le )?(?:esta )?(?:poniendo|puso) (?:azul|morado|morada)|respira (?:raro|mal|"
@@ -155,7 +167,8 @@ _FR = (
         _M,
         1.0,
         "fr-chest",
-        r"\b(?:mal|douleur\w*|oppression|serre\w*|ecras\w*|poids) (?:\w+ ){0,2}(?:a|dans|sur) "
+        _NOT_EFFORT
+        + r"\b(?:mal|douleur\w*|oppression|serre\w*|ecras\w*|poids) (?:\w+ ){0,2}(?:a|dans|sur) "
         r"la poitrine\b" + _SENT + r"{0,80}\b(?:bras|machoire|transpire|sueur|respir\w*|serre|"
         r"ecrase|de plus en plus|vomir)\b|\bpoitrine (?:qui |me )?(?:serre|ecrase|brule)\b",
         personal=False,
@@ -203,7 +216,8 @@ _DE = (
         _M,
         1.0,
         "de-chest",
-        r"\b(?:brustschmerz\w*|schmerz\w* in der brust|druck auf der brust|enge in der brust|"
+        _NOT_EFFORT
+        + r"\b(?:brustschmerz\w*|schmerz\w* in der brust|druck auf der brust|enge in der brust|"
         r"stechen in der brust|brust (?:tut|ist|fuhlt sich) (?:\w+ ){0,2}(?:weh|eng|"
         r"zerdruckt|schwer|an))\b" + _SENT + r"{0,80}\b(?:arm|kiefer|schwitz\w*|schweiss\w*|"
         r"luft|atmen|ubel)\b",
