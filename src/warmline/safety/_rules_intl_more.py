@@ -36,6 +36,9 @@ _WEAPON = _signs(
     _H,
     0.5,
     "weapon-ready",
+    r"\b(?=(?:llevo|tengo|compre|saque|traigo|agarre|cogi|guarde|ya|consegui|j'?ai|das|ein|"
+    r"mein|meine|sein|den|die|eine|einen|meinen|got|have|bought|grabbed|brought|packed|"
+    r"sharpen\w*|loaded|hid)\b)"
     r"(?![^.!?\n]*\b(?:camping|kitchen|cocina|cocinar|cuisine|kuche|kochen|bread|pan|brot|"
     r"suiza|suisse|taschenmesser|hunting|fishing|pesca|peche|angeln|set)\b)"
     r"(?:\b(?:llevo|tengo|compre|saque|traigo|agarre|cogi|guarde|ya tengo|ya compre|"

@@ -27,12 +27,24 @@ _NOT_EFFORT = (
 )
 """No chest or breath alarm when the sentence blames a cough or exercise."""
 
+
+def _at(first: str, guard: str) -> str:
+    """`guard` (a sentence-wide lookahead), tried only where one of the `first` words starts.
+
+    Keeps the lookahead from scanning the sentence again at every character.
+    """
+    return rf"\b(?=(?:{first})\b){guard}"
+
+
 _EN = (
     rule(
         _M,
         1.0,
         "en-chest-spreading",
-        _NOT_GYM
+        _at(
+            r"chest|clutch\w*|crush\w*|tight\w*|pressure|heavy|squeez\w*|pain|agony|burning|weight",
+            _NOT_GYM,
+        )
         + r"(?:\bchest\b"
         + _SENT
         + r"{0,40}\b(?:crush\w*|tight\w*|pressure|heavy|squeez\w*|pain|hurts?|hurting|agony|"
@@ -62,8 +74,11 @@ _EN = (
         _M,
         1.0,
         "en-collapse",
-        r"(?![^.!?\n]*\b(?:snor\w*|lol|lmao|haha)\b)"
-        r"\b(?:collapsed|passed out|fainted|keeled over|fell (?:down|over)|blacked out|"
+        _at(
+            r"collapsed|passed|fainted|keeled|fell|blacked|on",
+            r"(?![^.!?\n]*\b(?:snor\w*|lol|lmao|haha)\b)",
+        )
+        + r"\b(?:collapsed|passed out|fainted|keeled over|fell (?:down|over)|blacked out|"
         r"on the floor)\b" + _SENT + r"{0,60}\b(?:(?:won'?t|wont|isn'?t|not|can'?t|barely|"
         r"hardly|doesn'?t|didn'?t) (?:wake|waking|respond\w*|breath\w*|mov\w*|open\w* (?:his|"
         r"her|their) eyes)|unresponsive|breathing (?:weird\w*|funny|strange\w*|shallow))"
@@ -79,8 +94,8 @@ _EN = (
         r"\bcan'?t (?:really )?(?:move|feel|lift) my (?:left|right) (?:arm|leg|side|hand)\b|"
         r"\b(?:words|speech) (?:are |is |keep )?(?:coming out (?:wrong|weird|jumbled|slurred)|"
         r"slurr\w*|all jumbled)\b|\bone side of my (?:face|body) (?:is |went |feels )?(?:numb|"
-        r"droop\w*|dead)\b|(?![^.!?\n]*\b(?:nerv\w*|exam|anxious|anxiety|panic\w*|interview|"
-        r"presentation|date|crush|excited)\b)\bheart\b"
+        r"droop\w*|dead)\b|\bheart\b(?![^.!?\n]*\b(?:nerv\w*|exam|anxious|anxiety|panic\w*|"
+        r"interview|presentation|date|crush|excited)\b)"
         + _SENT
         + r"{0,40}\b(?:racing|pounding|thumping|going crazy|"
         r"skipping|beating (?:\w+ )?(?:weird|fast|slow|funny))\b" + _SENT + r"{0,60}\b(?:pass out|"
@@ -109,7 +124,7 @@ _ES = (
         _M,
         1.0,
         "es-chest",
-        _NOT_EFFORT
+        _at(r"me duele|dolor|presion|opresion|me aprieta|me oprime|aplastado", _NOT_EFFORT)
         + r"\b(?:me duele|dolor|presion|opresion|me aprieta|me oprime|aplastado)\b"
         + _SENT
         + r"{0,30}\bpecho\b"
@@ -123,7 +138,7 @@ _ES = (
         _M,
         1.0,
         "es-airway",
-        _NOT_EFFORT
+        _at(r"me cuesta|casi|apenas|no|se|respira", _NOT_EFFORT)
         + r"\b(?:me cuesta (?:mucho |muchisimo )?respirar|casi no (?:puedo |puede )?respir\w*|"
         r"apenas (?:puedo |puede )?respir\w*|no (?:puedo|puede|podia|consigo) respirar|"
         r"se me (?:esta )?cerrando la garganta|se me cierra la garganta|"
@@ -167,7 +182,7 @@ _FR = (
         _M,
         1.0,
         "fr-chest",
-        _NOT_EFFORT
+        _at(r"mal|douleur\w*|oppression|serre\w*|ecras\w*|poids", _NOT_EFFORT)
         + r"\b(?:mal|douleur\w*|oppression|serre\w*|ecras\w*|poids) (?:\w+ ){0,2}(?:a|dans|sur) "
         r"la poitrine\b" + _SENT + r"{0,80}\b(?:bras|machoire|transpire|sueur|respir\w*|serre|"
         r"ecrase|de plus en plus|vomir)\b|\bpoitrine (?:qui |me )?(?:serre|ecrase|brule)\b",
@@ -216,7 +231,7 @@ _DE = (
         _M,
         1.0,
         "de-chest",
-        _NOT_EFFORT
+        _at(r"brustschmerz\w*|schmerz\w*|druck|enge|stechen|brust", _NOT_EFFORT)
         + r"\b(?:brustschmerz\w*|schmerz\w* in der brust|druck auf der brust|enge in der brust|"
         r"stechen in der brust|brust (?:tut|ist|fuhlt sich) (?:\w+ ){0,2}(?:weh|eng|"
         r"zerdruckt|schwer|an))\b" + _SENT + r"{0,80}\b(?:arm|kiefer|schwitz\w*|schweiss\w*|"
