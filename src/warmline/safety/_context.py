@@ -18,6 +18,7 @@ __all__ = [
     "mask_figurative",
     "semantic_quiet",
     "sentence_at",
+    "sentence_before",
     "starts_with_self",
     "subject_of",
     "told_as_past",
@@ -426,16 +427,42 @@ _FIRST_VERBS = _words(
 _REFLEXIVE_ME = ("arme", "erme", "irme")
 
 
-def told_as_past(message: str, sentence: str, *, strict: bool = False) -> bool:
+def told_as_past(message: str, sentence: str, *, strict: bool = False, before: str = "") -> bool:
     """Whether danger is told as over: past framing, and nothing says it is back.
 
     With `strict` (emergencies such as an overdose), past framing alone is not
-    enough: the message must also say the person recovered.
+    enough: the message must also say the person recovered. `before` is the
+    sentence up to the match: "back then I had friends, now I want to die" turns
+    to the present after the past cue, so the danger is not past.
     """
     relapse, recovered = _message_time(message)
-    if relapse:
+    if relapse or _turns_to_present(before):
         return False
     return recovered if strict else recovered or bool(_PAST.search(sentence))
+
+
+_NOW = compile_pattern(
+    r"\b(?:now|right now|today|these days|nowadays|ahora|ahorita|hoy|maintenant|"
+    r"aujourd'?hui|desormais|jetzt|heute|nun|mittlerweile|inzwischen)\b"
+)
+
+
+def _turns_to_present(before: str) -> bool:
+    """Whether a "now" follows the last past cue in the text before a match."""
+    now = [m.start() for m in _NOW.finditer(before)]
+    if not now:
+        return False
+    past = [m.start() for m in _PAST.finditer(before)]
+    return not past or now[-1] > past[-1]
+
+
+def sentence_before(text: str, start: int) -> str:
+    """The part of the sentence containing `start` that comes before it."""
+    left = max(
+        (m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - _WINDOW), start)),
+        default=max(0, start - _WINDOW),
+    )
+    return text[left:start]
 
 
 @lru_cache(maxsize=64)

@@ -25,6 +25,7 @@ from warmline.safety._context import (
     mask_figurative,
     semantic_quiet,
     sentence_at,
+    sentence_before,
     starts_with_self,
     subject_of,
     told_as_past,
@@ -220,7 +221,10 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
             rule.name in _NEEDS_SELF and subject is None and not first_person(sentence)
         ):
             return _IGNORE
-    if rule.category is not None and told_as_past(text, sentence, strict=rule.timeless):
+    before = sentence_before(text, start)
+    if rule.category is not None and told_as_past(
+        text, sentence, strict=rule.timeless, before=before
+    ):
         return ConcernReason.PAST_RISK
     return None
 

@@ -298,6 +298,8 @@ _SUICIDE = (
         r"\babschiedsbrief\w*\b|\b(?:morgen|heute nacht|bald|nachste woche) (?:bin ich|gibt "
         r"es mich) (?:\w+ )?nicht mehr(?: da| hier)?\b(?! (?:im buro|in der schule|erreichbar|"
         r"online))"
+        r"|\b(?:will|mochte|werde|wurde) ich (?:\w+ ){0,3}(?:sterben|tot sein|nicht mehr leben|"
+        r"mich umbringen|mir das leben nehmen)\b"
         r"|\bmich (?:\w+ ){0,3}vor (?:den|einen|die) (?:zug|lkw|u-bahn|bus|auto) (?:zu )?"
         r"werfen\b|\berhang\w* mich\b|\bmich (?:\w+ ){0,3}(?:zu )?erhangen\b",
     ),
