@@ -60,7 +60,7 @@ _LEXICON = (
     "suicide suicidal suicidio suicidarme suizid selbstmord kiled kiling myself overdose "
     "overdosed unalive tablets razor noose worthless hopeles tomorow anymore "
     "goodbye abusive wrists lethal fatal unconscious breathing mourir morir suicida "
-    "suicidas suicidaire suicidaires"
+    "suicidas suicidaire suicidaires suicidarse suicidarte"
 ).split()
 
 

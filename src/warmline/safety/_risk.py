@@ -11,17 +11,21 @@ told as past: that catches danger said indirectly, which no word list covers.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from warmline.safety._context import (
     clause_prefix,
+    figurative_spans,
     first_person,
     is_negated,
     is_quoted,
     mask_figurative,
+    semantic_quiet,
     sentence_at,
+    sentence_before,
     starts_with_self,
     subject_of,
     told_as_past,
@@ -31,13 +35,21 @@ from warmline.safety._rules import Rule, anchors_in
 from warmline.safety._rules_en import RULES_EN
 from warmline.safety._rules_extra import RULES_EXTRA
 from warmline.safety._rules_intl import RULES_INTL
+from warmline.safety._rules_intl_more import RULES_INTL_MORE
+from warmline.safety._rules_medical import RULES_MEDICAL
 from warmline.safety._semantic import semantic_risk
 from warmline.safety._types import ConcernReason, Evidence, RiskAssessment, RiskCategory
 from warmline.types import RiskLevel, Speaker, Utterance
 
 __all__ = ["assess_risk"]
 
-RULES: tuple[Rule, ...] = (*RULES_EN, *RULES_EXTRA, *RULES_INTL)
+RULES: tuple[Rule, ...] = (
+    *RULES_EN,
+    *RULES_EXTRA,
+    *RULES_INTL,
+    *RULES_INTL_MORE,
+    *RULES_MEDICAL,
+)
 HISTORY_TURNS = 5
 """How many earlier seeker messages count toward build-up."""
 HISTORY_DECAY = 0.8
@@ -112,7 +124,7 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
             evidence += _evidence(turn, -back, categories)
     concerns = _concerns(current, categories)
     if not categories and not _SEMANTIC_MASKS.intersection(concerns):
-        semantic = _semantic_assessment(current)
+        semantic = _semantic_assessment(current, quiet=set(concerns) <= {ConcernReason.GRIEF})
         if semantic is not None:
             return semantic
     if categories:
@@ -134,11 +146,22 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
     )
 
 
-def _semantic_assessment(turn: _Turn) -> RiskAssessment | None:
-    """Risk from the semantic stage, with the window that carried it as evidence."""
+def _semantic_assessment(turn: _Turn, *, quiet: bool) -> RiskAssessment | None:
+    """Risk from the semantic stage, with the window that carried it as evidence.
+
+    With `quiet` (the rules raised no concern), a window the rules read as
+    figurative, or a message about staying safe or a fond farewell, is let be.
+    """
     hit = semantic_risk(turn.normalized.source)
     if hit is None:
         return None
+    if quiet:
+        origin = turn.normalized.origin
+        start, end = bisect_left(origin, hit.start), bisect_left(origin, hit.end)
+        text = turn.normalized.text
+        medical = hit.category is RiskCategory.MEDICAL_EMERGENCY
+        if semantic_quiet(text, figurative_spans(text), start, end, medical=medical):
+            return None
     text = turn.normalized.source[hit.start : hit.end]
     evidence = Evidence(start=hit.start, end=hit.end, text=text, label=hit.category.value)
     return RiskAssessment(
@@ -184,7 +207,7 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
     sentence = sentence_at(text, start, end)
     if rule.personal:
         prefix = clause_prefix(text, start)
-        if is_negated(prefix):
+        if is_negated(prefix, text[start:end]):
             return _IGNORE
         if is_quoted(text, start, sentence):
             return _IGNORE
@@ -198,7 +221,10 @@ def _suppression(rule: Rule, text: str, start: int, end: int) -> ConcernReason |
             rule.name in _NEEDS_SELF and subject is None and not first_person(sentence)
         ):
             return _IGNORE
-    if rule.category is not None and told_as_past(text, sentence, strict=rule.timeless):
+    before = sentence_before(text, start)
+    if rule.category is not None and told_as_past(
+        text, sentence, strict=rule.timeless, before=before
+    ):
         return ConcernReason.PAST_RISK
     return None
 

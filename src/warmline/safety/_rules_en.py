@@ -159,7 +159,8 @@ _ABUSE = [
         _ABUSE_AGENT
         + (
             r" <gap5>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|"
-            r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn\w*|throws? (?:things|stuff)? ?at|"
+            r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn(?:s|ed|t|ing)?|"
+            r"throws? (?:things|stuff)? ?at|"
             r"threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|"
             r"touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|"
             r"lock\w* me (?:in|up|out)|tie\w* me up|threaten\w* (?:to (?:kill|hurt|hit) )?(?:me|"
@@ -256,7 +257,8 @@ _MEDICAL = [
             r"wont stop|everywhere|a lot|so much|heavily|through)|\bcut (?:too|really|so) deep\b|"
             r"\b(?:isn'?t|is not|not|stopped) breathing\b|\b(?:won'?t|wont|can'?t) wake (?:him|"
             r"her|them) up\b|\b(?:won'?t|wont|isn'?t|is not|can'?t) (?:wake up|waking up|"
-            r"responding)\b|\b(?:unconscious|unresponsive|passed out and (?:won'?t|isn'?t|"
+            r"responding)\b(?! to (?:my |any |the |our )?(?:texts|messages|calls|emails|dms))"
+            r"|\b(?:unconscious|unresponsive|passed out and (?:won'?t|isn'?t|"
             r"can'?t))\b|\bfeel(?:ing)? (?:really )?(?:dizzy|drowsy|sick) (?:after|"
             r"from) (?:taking|the) (?:\w+ ){0,2}(?:pills|tablets|meds)"
         ),

@@ -290,8 +290,30 @@ _MORE_SIGNS = (
     ),
 )
 
+_HELD_OUT = (
+    # Fear of hurting one's own baby or child, as the es/fr/de rules have it.
+    rule(
+        R.HARM_TO_OTHERS,
+        1.0,
+        "harm-child-fear-en",
+        r"\b(?:scared|afraid|terrified|worried|frightened) (?:that )?(?:i'?m going to|i'?ll|"
+        r"i might|i could|i will|of) (?:shake|shaking|hurt\w*|hit\w*|smother\w*|drown\w*|"
+        r"suffocat\w*|throw\w*) (?:the|my|our) (?:baby|newborn|son|daughter|kid|child|toddler|"
+        r"infant)\b",
+    ),
+    # Sexual coercion in the present tense ("makes me have sex when I say no").
+    rule(
+        R.ABUSE,
+        1.0,
+        "coerced-sex",
+        r"\b(?:makes?|forces?|pressures?|pushes) me (?:to )?(?:have sex|do sexual|sleep with "
+        r"(?:him|her|them)|do (?:stuff|things) (?:i don'?t want|sexually))\b",
+    ),
+)
+
 RULES_EXTRA: tuple[Rule, ...] = (
     *_PROBE3,
+    *_HELD_OUT,
     *_MORE_SIGNS,
     *_SUICIDE,
     *_MORE_SUICIDE,

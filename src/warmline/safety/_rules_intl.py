@@ -14,11 +14,12 @@ _ES = [
         1.0,
         "es-suicide",
         (
-            r"\b(?:me )?(?:quiero|quisiera|voy a|pienso en|pensando en|ganas de|deseo|"
+            r"\b(?:me )?(?:quiero|quisiera|queria|voy a|pienso en|pensando en|ganas de|deseo|"
             r"necesito) (?:\w+ )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|"
             r"desaparecer para siempre|dejar de existir|acabar con (?:mi vida|todo|esto))\b|"
             r"\bme (?:voy a|quiero|pienso) quitar la vida\b|\bme (?:quiero|voy a) (?:morir|matar|"
-            r"suicidar)\b|\b(?:suicidarme|matarme|quitarme la vida)\b|\bno (?:quiero|"
+            r"suicidar)\b|(?<!amenazo con )(?<!amenaza con )(?<!amenazado con )"
+            r"(?<!amenazada con )\b(?:suicidarme|matarme|quitarme la vida)\b|\bno (?:quiero|"
             r"tengo ganas de|le veo sentido a) (?:seguir )?(?:vivir|viviendo|estar vivo|"
             r"estar viva|existir|despertar)\b|\b(?:estarian|estaria|estarian todos|"
             r"serian) (?:\w+ )?mejor sin mi\b|\bpensamientos suicidas\b|\bme siento suicida\b|"
@@ -34,6 +35,7 @@ _ES = [
             r"\b(?:me corto|cortarme|me he cortado|me estoy cortando|me lastimo|lastimarme|"
             r"hacerme dano|me hago dano|me (?:hice|hago|he hecho|estoy haciendo) dano|"
             r"autolesion\w*|me quemo|quemarme)\b(?! (?:el pelo|las unas|cocinando|sin querer))"
+            r"(?![^.!?]{0,30}\b(?:cocin\w*|sin querer|plancha|horno|sarten|aceite|olla)\b)"
         ),
     ),
     rule(
@@ -94,7 +96,8 @@ _FR = [
             r"souhaite|besoin de) (?:\w+ )?(?:mourir|me tuer|me suicider|suicide|en finir|"
             r"disparaitre pour toujours|mettre fin a (?:mes jours|ma vie)|"
             r"ne plus me reveiller)\b|\bd'?en finir\b|"
-            r"(?<!menace de )(?<!menacee de )\b(?:me suicider|me tuer|"
+            r"(?<!menace de )(?<!menacee de )(?<!va )(?<!vont )(?<!veut )(?<!allait )"
+            r"\b(?:me suicider|me tuer|"
             r"en finir avec (?:la vie|tout|ma vie)|mettre fin a mes jours)\b|\bje ne (?:veux|"
             r"vois) (?:plus|pas) (?:vivre|de raison de vivre|l'?interet de vivre|exister)\b|"
             r"\bplus envie de vivre\b|\bmieux sans moi\b|\bidees (?:noires|suicidaires)\b|"
@@ -167,6 +170,8 @@ _DE = [
             r"\bich (?:will|mochte|wurde gern|werde|denke (?:daran|"
             r"uber)) (?:\w+ ){0,2}(?:sterben|mich umbringen|mich toten|mir das leben nehmen|"
             r"tot sein|nicht mehr (?:leben|aufwachen|da sein)|selbstmord|suizid)\b|"
+            r"(?<!droht )(?<!drohte )(?<!gedroht )(?<!droht, )(?<!gedroht, )(?<!er wil )"
+            r"(?<!er wird )(?<!sie wil )(?<!sie wird )(?<!er wolte )(?<!sie wolte )"
             r"\b(?:mich umbringen|mir das leben nehmen|mich umzubringen|mir das leben zu nehmen|"
             r"mich selbst toten)\b|\b(?:suizidgedanken|selbstmordgedanken|suizidal|lebensmude)\b|"
             r"\bwill nicht mehr leben\b|\bkeinen (?:sinn|grund) (?:mehr )?(?:zu leben|"
@@ -257,7 +262,8 @@ _MORE = (
         1.0,
         "es-fr-de-self-harm",
         r"\b(?:me hago|hacerme|me hice) cortes\b|\bje me suis (?:fait du mal|coupee?|"
-        r"scarifiee?|brulee?)\b"
+        r"scarifiee?|brulee?)\b(?![^.!?]{0,30}\b(?:cuisin\w*|par accident|four|fer a repasser|"
+        r"casserole|poele|huile|feuille)\b)"
         r"|\bich verletze mich\b|\bverletze mich selbst\b",
     ),
 )
