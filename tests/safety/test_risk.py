@@ -61,6 +61,7 @@ def test_dev_set_recall_and_false_alarms_meet_the_bar(dev_cases) -> None:
         ("risk_check2.jsonl", 0.9),
         ("risk_check3.jsonl", 0.6),
         ("risk_check4.jsonl", 0.85),
+        ("risk_check5.jsonl", 0.95),
         ("risk_check6.jsonl", 0.95),
     ],
 )
@@ -69,7 +70,9 @@ def test_check_sets_written_after_the_rules_stay_caught(name: str, recall_floor:
     # (indirect phrasing) shows the limit of rules plus that stage (0.73 when written down).
     # check6 (es/fr/de threats, abuse, self-harm, symptom-described emergencies, and
     # hard negatives) was written with the rules it tests, after a blind set showed
-    # those classes missing: it guards the classes, it does not measure them.
+    # those classes missing: it guards the classes, it does not measure them. check5 is
+    # that blind set (240 cases by a writer who never saw the rules): 0.795 recall and
+    # 0.119 false alarms when first measured, before the rules learned from its misses.
     report = evaluate_risk(read_cases(DATA / name))
     assert report.risk_recall >= recall_floor, report.failures
     assert report.false_alarm_rate <= 0.05, report.failures

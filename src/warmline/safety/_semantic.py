@@ -71,8 +71,10 @@ TRAINING_SETS = (
     "risk_check2.jsonl",
     "risk_check3.jsonl",
     "risk_check4.jsonl",
+    "risk_check5.jsonl",
+    "risk_check6.jsonl",
 )
-"""Every labelled set except the blind one (`risk_blind.jsonl`), which only measures."""
+"""Every labelled set. `risk_check5` was written blind and measured once before joining."""
 SURFACE_FEATURES = 2**16
 """Hashed n-grams per view (words 1-2, characters 2-5): stateless, so only weights are saved."""
 _BATCH = 128
