@@ -74,7 +74,10 @@ TRAINING_SETS = (
     "risk_check5.jsonl",
     "risk_check6.jsonl",
 )
-"""Every labelled set. `risk_check5` was written blind and measured once before joining."""
+"""Every labelled set but `risk_heldout.jsonl`, which only measures.
+
+`risk_check5` was written blind and measured once before it joined.
+"""
 SURFACE_FEATURES = 2**16
 """Hashed n-grams per view (words 1-2, characters 2-5): stateless, so only weights are saved."""
 _BATCH = 128
