@@ -161,7 +161,7 @@ def test_risk_builds_up_over_several_turns() -> None:
         Utterance(speaker=Speaker.SUPPORTER, text="That sounds so heavy. What's been happening?"),
         Utterance(speaker=Speaker.SEEKER, text="Nothing matters anymore"),
     ]
-    message = "I've started giving my things away to my friends"
+    message = "I gave away my books and my bike this week"
     assert assess_risk(message).level is RiskLevel.CONCERN
     result = assess_risk(message, history)
     assert result.categories == [RiskCategory.SUICIDE]

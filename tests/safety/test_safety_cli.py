@@ -21,7 +21,7 @@ def test_one_json_object_per_non_empty_line() -> None:
 def test_context_lets_risk_build_up_across_lines() -> None:
     lines = (
         "I feel like such a burden\nnothing matters anymore\n"
-        "I've been giving my things away to friends\n"
+        "I gave away my books and my bike this week\n"
     )
     alone = runner.invoke(app, ["safety"], input=lines)
     together = runner.invoke(app, ["safety", "--context"], input=lines)
