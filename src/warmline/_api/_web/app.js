@@ -10,7 +10,8 @@ const DEFAULT_RESOURCES = [
 ];
 
 const $ = (id) => document.getElementById(id);
-const state = { sessions: [], current: null, turns: [], sending: false };
+const state = { sessions: [], current: null, turns: [], sending: false, ready: Promise.resolve() };
+// `ready` settles once a conversation is open: a message typed before then waits for it.
 
 async function api(method, path, body) {
   const options = { method, headers: {}, credentials: "same-origin" };
@@ -47,9 +48,12 @@ async function start() {
     return;
   }
   show("app");
-  await loadSessions();
-  if (state.sessions.length) await openSession(state.sessions[0].id);
-  else await newSession();
+  state.ready = (async () => {
+    await loadSessions();
+    if (state.sessions.length) await openSession(state.sessions[0].id);
+    else await newSession();
+  })();
+  await state.ready;
 }
 
 async function authenticate(path) {
@@ -178,6 +182,7 @@ async function send(text) {
   if (state.sending) return;
   state.sending = true;
   $("send").disabled = true;
+  await state.ready.catch(() => null);
   addMessage("seeker", text);
   const reply = addMessage("supporter", "");
   reply.parentElement.setAttribute("aria-busy", "true");
