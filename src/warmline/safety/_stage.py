@@ -22,13 +22,13 @@ from warmline.backends import ChatMessage, GenerateConfig, Generator
 from warmline.errors import BackendError
 from warmline.respond import build_messages
 from warmline.safety._guard import GuardContext, check_reply, guard_event, safe_reply
-from warmline.safety._language import guess_language
+from warmline.safety._language import detect_language
 from warmline.safety._protocol import careful_reminder, crisis_reply
 from warmline.safety._resources import resources_for
 from warmline.safety._risk import assess_risk
 from warmline.safety._types import RiskAssessment
 from warmline.turn import Emit, TurnState
-from warmline.types import RiskLevel, Speaker
+from warmline.types import RiskLevel
 
 __all__ = ["CAREFUL_NOTE", "GuardStage", "GuardedEmit", "SafetyStage"]
 
@@ -94,8 +94,8 @@ class SafetyStage:
             state.events.append(_risk_event(assessment))
         if state.conversation.risk_level is RiskLevel.RISK:
             state.resources = resources_for(self.country).model_dump()
-        seeker = [u.text for u in state.history if u.speaker is Speaker.SEEKER]
-        language = guess_language([*seeker, state.message], state.conversation.language)
+        # The stored language already reflects earlier messages; only a clear new one changes it.
+        language = detect_language(state.message) or state.conversation.language
         state.conversation.language = language
         if assessment.is_risk:
             reply = crisis_reply(
@@ -141,6 +141,7 @@ class GuardStage:
             language=state.conversation.language,
         )
         verdict = check_reply(state.reply, context)
+        action = None
         if verdict.ok and not (guarded and guarded.blocked):
             if guarded:
                 await guarded.flush()
@@ -152,8 +153,9 @@ class GuardStage:
                 f"Safety: the draft reply failed the output guard and was {action}."
             )
             await emit(("\n\n" if guarded and guarded.emitted else "") + state.reply)
-        reminder = careful_reminder(self.country, language=state.conversation.language)
-        if state.conversation.risk_level is RiskLevel.RISK and reminder not in state.reply:
+        # `safe_reply` already carries the reminder; model replies get it here.
+        if state.conversation.risk_level is RiskLevel.RISK and action != "replaced":
+            reminder = careful_reminder(self.country, language=state.conversation.language)
             state.reply = f"{state.reply}\n\n{reminder}"
             await emit(f"\n\n{reminder}")
         return state
