@@ -19,7 +19,7 @@ from warmline.perceive import PerceiveStage
 from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
 from warmline.safety import GuardStage, SafetyStage
-from warmline.storage import ConversationStore, MessageRecord, SessionRecord
+from warmline.storage import ConversationStore, MessageRecord
 from warmline.turn import Emit, TurnStage, TurnState, run_stages
 from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
 
@@ -116,7 +116,7 @@ class Supporter:
         """
         text = validate_message(message)
         session, history, stored = await anyio.to_thread.run_sync(
-            self._begin, session_id, user_id, text
+            self.store.begin_turn, session_id, user_id, text
         )
         state = TurnState(
             session_id=session_id,
@@ -129,31 +129,24 @@ class Supporter:
         )
         if emit is not None:
             state.emit = emit
-        state = await run_stages(self.stages, state)
+        try:
+            state = await run_stages(self.stages, state)
+        finally:
+            for work in state.deferred:  # the turn is stored only once they are done
+                await work
         return await anyio.to_thread.run_sync(self._finish, state, stored)
-
-    def _begin(
-        self, session_id: str, user_id: str, text: str
-    ) -> tuple[SessionRecord, list[MessageRecord], MessageRecord]:
-        """Load the session (checking ownership) and commit the seeker's message."""
-        session = self.store.get_session(session_id, user_id)
-        history = self.store.messages(session_id, user_id)
-        return session, history, self.store.add_message(session_id, "seeker", text)
 
     def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:
         analysis = _analysis(state)
-        reply = self.store.add_message(
+        reply = self.store.finish_turn(
             state.session_id,
-            "supporter",
             state.reply,
+            state=state.conversation,
             analysis=analysis.model_dump(mode="json"),
             status=state.status,
+            message_id=stored.id,
+            events=state.events,
         )
-        self.store.save_state(state.session_id, state.conversation)
-        for event in state.events:
-            self.store.record_safety_event(
-                state.session_id, event["kind"], event, message_id=stored.id
-            )
         return TurnResult(
             session=state.session_id,
             reply=state.reply,

@@ -53,6 +53,9 @@ class TurnState:
     """The visible reasoning trace, one short sentence per stage."""
     events: list[dict[str, Any]] = field(default_factory=list)
     """Safety events to record with the turn."""
+    deferred: list[Awaitable[None]] = field(default_factory=list)
+    """Work the reply does not wait for (memory writes): it runs during generation,
+    and the turn is stored only once it is done."""
     resources: dict[str, Any] | None = None
     """Crisis resources for the seeker's country, once the session has shown risk."""
     reply: str = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -9,6 +10,7 @@ from api_helpers import PASSWORD, new_session, sign_up, sse_events
 from fastapi.testclient import TestClient
 
 from warmline._api import ApiSettings, create_app
+from warmline._api._routes_messages import _events
 from warmline._factory import open_runtime
 from warmline.backends import FakeBackend
 from warmline.storage import ConversationStore
@@ -234,3 +236,19 @@ def test_web_page_is_served_with_csp(client: TestClient) -> None:
     assert "default-src 'self'" in page.headers["content-security-policy"]
     for asset in ("app.js", "style.css"):
         assert client.get(f"/static/{asset}").status_code == 200
+
+
+def test_tokens_queued_behind_a_busy_loop_go_out_as_one_event() -> None:
+    async def scenario() -> list[str]:
+        queue: asyncio.Queue = asyncio.Queue()
+        for token in ["I'm ", "here ", "with you."]:
+            queue.put_nowait(("token", token))
+        ended = asyncio.get_running_loop().create_future()
+        ended.cancel()
+        queue.put_nowait(("end", ended))
+        return [chunk async for chunk in _events(queue, "req-1", 0.0)]
+
+    chunks = asyncio.run(scenario())
+    events = sse_events("".join(chunks[1:]))
+    assert events[0] == ("token", "I'm here with you.")
+    assert [name for name, _ in events] == ["token", "error"]

@@ -7,14 +7,38 @@ from warmline.storage._schema import SessionRow
 from warmline.types import ConversationState, Stage
 
 
-def test_messages_are_stored_in_order_and_state_persists(store: ConversationStore) -> None:
+def test_a_turn_stores_messages_in_order_with_its_state_and_events(
+    store: ConversationStore,
+) -> None:
     user = store.ensure_user("ana")
     session = store.create_session(user.id)
     store.add_message(session.id, "seeker", "hi")
-    store.add_message(session.id, "supporter", "hello", analysis={"strategy": "Question"})
-    store.save_state(session.id, ConversationState(stage=Stage.ACTION, stage_turns=2))
-    assert [m.text for m in store.messages(session.id, user.id)] == ["hi", "hello"]
+    loaded, history, seeker = store.begin_turn(session.id, user.id, "I feel low")
+    assert loaded.id == session.id and [m.text for m in history] == ["hi"]
+    reply = store.finish_turn(
+        session.id,
+        "I'm here with you.",
+        state=ConversationState(stage=Stage.ACTION, stage_turns=2),
+        analysis={"strategy": "Question"},
+        status="complete",
+        message_id=seeker.id,
+        events=[{"kind": "risk", "level": "concern"}],
+    )
+    messages = store.messages(session.id, user.id)
+    assert [m.text for m in messages] == ["hi", "I feel low", "I'm here with you."]
+    assert messages[-1].id == reply.id and messages[-1].analysis == {"strategy": "Question"}
     assert store.get_session(session.id, user.id).state.stage is Stage.ACTION
+    [event] = store.safety_events(session.id, user.id)
+    assert event["kind"] == "risk" and event["message_id"] == seeker.id
+    assert event["detail"] == {"kind": "risk", "level": "concern"}
+
+
+def test_a_turn_cannot_begin_in_someone_elses_session(store: ConversationStore) -> None:
+    ana, ben = store.ensure_user("ana"), store.ensure_user("ben")
+    session = store.create_session(ana.id)
+    with pytest.raises(NotFoundError):
+        store.begin_turn(session.id, ben.id, "hello")
+    assert store.messages(session.id, ana.id) == []
 
 
 def test_state_saved_before_a_field_existed_still_loads(store: ConversationStore) -> None:
@@ -65,12 +89,23 @@ def test_deleting_a_user_deletes_everything_they_own(store: ConversationStore) -
 def test_export_contains_sessions_and_messages(store: ConversationStore) -> None:
     user = store.ensure_user("ana")
     session = store.create_session(user.id, title="first")
-    store.add_message(session.id, "seeker", "hello")
-    store.record_safety_event(session.id, "risk", {"level": "concern"})
+    _, _, seeker = store.begin_turn(session.id, user.id, "hello")
+    store.finish_turn(
+        session.id,
+        "I'm listening.",
+        state=ConversationState(),
+        analysis={},
+        status="complete",
+        message_id=seeker.id,
+        events=[{"kind": "risk", "level": "concern"}],
+    )
     exported = store.export_user(user.id)
     assert exported["user"]["name"] == "ana"
     assert exported["sessions"][0]["messages"][0]["text"] == "hello"
-    assert exported["sessions"][0]["safety_events"][0]["detail"] == {"level": "concern"}
+    assert exported["sessions"][0]["safety_events"][0]["detail"] == {
+        "kind": "risk",
+        "level": "concern",
+    }
     other = store.ensure_user("ben")
     with pytest.raises(NotFoundError):
         store.safety_events(session.id, other.id)

@@ -140,10 +140,31 @@ async def _events(
             yield ": keep-alive\n\n"
             continue
         if kind == "token":
-            yield _event("token", data)
-            continue
+            text, end = _queued_text(queue, data)
+            yield _event("token", text)
+            if end is None:
+                continue
+            kind, data = end
         yield _final(data, request_id, started)
         return
+
+
+def _queued_text(
+    queue: asyncio.Queue[tuple[str, Any]], text: str
+) -> tuple[str, tuple[str, Any] | None]:
+    """`text` joined with the tokens queued behind it, and the end of the turn if it came too.
+
+    Under load several tokens wait while the loop is busy; one event for all of
+    them means fewer writes, and the reader sees the same text.
+    """
+    while True:
+        try:
+            kind, data = queue.get_nowait()
+        except asyncio.QueueEmpty:
+            return text, None
+        if kind != "token":
+            return text, (kind, data)
+        text += data
 
 
 def _final(

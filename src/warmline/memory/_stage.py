@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import anyio
 
 from warmline.memory._facts import PersonaStore, StoredFact
@@ -35,7 +37,7 @@ class RememberStage:
         self.k = k
 
     async def __call__(self, state: TurnState) -> TurnState:
-        """Recall before replying; remember the new message for later sessions."""
+        """Recall before replying; remember the new message while the reply is generated."""
         seeker = state.conversation.seeker
         recalled = await anyio.to_thread.run_sync(self._recall, state, seeker.emotion)
         facts = extract_persona(state.message, state.message_id)
@@ -48,9 +50,12 @@ class RememberStage:
                 f"Recalled {len(recalled)} memor{'y' if len(recalled) == 1 else 'ies'} "
                 "from earlier sessions."
             )
-        if worth_remembering(state.message, seeker, facts):
-            await anyio.to_thread.run_sync(self._store, state, seeker, bool(facts))
-        await anyio.to_thread.run_sync(self.memory.flush)  # this turn's recalls, reinforced
+        keep = worth_remembering(state.message, seeker, facts)
+        state.deferred.append(
+            asyncio.ensure_future(
+                anyio.to_thread.run_sync(self._keep, state, seeker, bool(facts), keep)
+            )
+        )
         return state
 
     def _recall(self, state: TurnState, mood: Emotion) -> list[RetrievedMemory]:
@@ -63,16 +68,19 @@ class RememberStage:
             self.persona.add(user_id, fact)
         return self.persona.list(user_id)
 
-    def _store(self, state: TurnState, seeker: SeekerState, salient: bool) -> None:
-        self.memory.add(
-            state.user_id,
-            state.message,
-            session_id=state.session_id,
-            message_id=state.message_id,
-            emotion=seeker.emotion,
-            arousal=arousal(seeker),
-            salient=salient or seeker.cause is not None,
-        )
+    def _keep(self, state: TurnState, seeker: SeekerState, salient: bool, keep: bool) -> None:
+        """Store the message as a memory if it is worth it, and write this turn's recalls."""
+        if keep:
+            self.memory.add(
+                state.user_id,
+                state.message,
+                session_id=state.session_id,
+                message_id=state.message_id,
+                emotion=seeker.emotion,
+                arousal=arousal(seeker),
+                salient=salient or seeker.cause is not None,
+            )
+        self.memory.flush()  # this turn's recalls, reinforced
 
 
 def _notes(recalled: list[RetrievedMemory], known: list[StoredFact]) -> list[str]:

@@ -204,16 +204,6 @@ class ConversationStore:
             db.delete(self._owned(db, session_id, user_id))
             db.commit()
 
-    def save_state(self, session_id: str, state: ConversationState) -> None:
-        """Persist what the next turn needs to know."""
-        with self.db() as db:
-            db.execute(
-                update(SessionRow)
-                .where(SessionRow.id == session_id)
-                .values(state=_dump_state(state), updated_at=utcnow())
-            )
-            db.commit()
-
     # messages
 
     def add_message(
@@ -227,31 +217,63 @@ class ConversationStore:
     ) -> MessageRecord:
         """Append a message and commit it at once."""
         with self.db() as db:
-            row = MessageRow(
-                session_id=session_id, role=role, text=text, analysis=analysis, status=status
+            row = _append_message(db, session_id, role, text, analysis=analysis, status=status)
+            db.commit()
+            return _message(row)
+
+    def begin_turn(
+        self, session_id: str, user_id: str, text: str
+    ) -> tuple[SessionRecord, list[MessageRecord], MessageRecord]:
+        """Load one of the user's sessions with its messages and commit the seeker's new one.
+
+        One transaction, so a turn starts with a single round trip to the database.
+
+        Raises:
+            NotFoundError: the session does not exist or is someone else's.
+        """
+        with self.db() as db:
+            session = _session(self._owned(db, session_id, user_id))
+            query = select(MessageRow).where(MessageRow.session_id == session_id)
+            history = [_message(row) for row in db.scalars(query.order_by(MessageRow.id))]
+            row = _append_message(db, session_id, "seeker", text)
+            db.commit()
+            return session, history, _message(row)
+
+    def finish_turn(
+        self,
+        session_id: str,
+        reply: str,
+        *,
+        state: ConversationState,
+        analysis: dict[str, Any],
+        status: str,
+        message_id: int,
+        events: list[dict[str, Any]],
+    ) -> MessageRecord:
+        """Commit a turn's reply, the session's new state and its safety events together.
+
+        One transaction: a crash never keeps a reply without the state it produced.
+        `events` are recorded against the seeker message `message_id`.
+        """
+        with self.db() as db:
+            row = _append_message(
+                db, session_id, "supporter", reply, analysis=analysis, status=status, state=state
             )
-            db.add(row)
-            db.execute(
-                update(SessionRow).where(SessionRow.id == session_id).values(updated_at=utcnow())
-            )
+            for detail in events:
+                db.add(
+                    SafetyEventRow(
+                        session_id=session_id,
+                        kind=detail["kind"],
+                        detail=detail,
+                        message_id=message_id,
+                    )
+                )
             db.commit()
             return _message(row)
 
     def messages(self, session_id: str, user_id: str) -> list[MessageRecord]:
         """A session's messages, oldest first."""
         return [_message(row) for row in self._session_rows(MessageRow, session_id, user_id)]
-
-    def record_safety_event(
-        self, session_id: str, kind: str, detail: dict[str, Any], message_id: int | None = None
-    ) -> None:
-        """Keep a risk detection or guard intervention for review."""
-        with self.db() as db:
-            db.add(
-                SafetyEventRow(
-                    session_id=session_id, kind=kind, detail=detail, message_id=message_id
-                )
-            )
-            db.commit()
 
     def safety_events(self, session_id: str, user_id: str) -> list[dict[str, Any]]:
         """The risk detections and guard interventions of one of the user's sessions, oldest first.
@@ -301,6 +323,27 @@ class ConversationStore:
         if row is None or row.user_id != user_id:
             raise NotFoundError(f"no session {session_id}")
         return row
+
+
+def _append_message(
+    db: Session,
+    session_id: str,
+    role: Role,
+    text: str,
+    *,
+    analysis: dict[str, Any] | None = None,
+    status: str = "complete",
+    state: ConversationState | None = None,
+) -> MessageRow:
+    """Add a message to a session (and its new state, if given), marking the session active."""
+    row = MessageRow(session_id=session_id, role=role, text=text, analysis=analysis, status=status)
+    db.add(row)
+    values: dict[str, Any] = {"updated_at": utcnow()}
+    if state is not None:
+        values["state"] = _dump_state(state)
+    db.execute(update(SessionRow).where(SessionRow.id == session_id).values(**values))
+    db.flush()  # assigns the row's id
+    return row
 
 
 def _engine(url: str) -> Engine:
