@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from warmline.errors import ConfigurationError
 from warmline.safety import RiskCategory, SemanticModel, _semantic, assess_risk, semantic_risk
@@ -77,6 +78,25 @@ def test_artifact_checksum_mismatch_raises_a_clear_error(tmp_path: Path) -> None
     copy.write_bytes(copy.read_bytes() + b"tampered")
     with pytest.raises(ConfigurationError, match="checksum"):
         SemanticModel.load(copy)
+
+
+def test_surface_grams_equal_the_scikit_learn_hashers() -> None:
+    texts = [
+        "sleeping forever sounds nice",
+        "",
+        "Ya no quiero vivir, ¿para qué seguir?",
+        "Ich will nicht mehr leben 😞 — ÜBER alles",
+        "zzqx blorf blorf blorf",
+        "I gave my guitar away. I won't need it.",
+    ]
+    words, chars = _semantic._hashers()
+    for batch in (texts, texts[:1], texts[1:2]):
+        reference = sparse.hstack([words.transform(batch), chars.transform(batch)]).tocsr()
+        surface = _semantic.surface_grams(batch)
+        assert surface.shape == reference.shape == (len(batch), 2 * _semantic.SURFACE_FEATURES)
+        np.testing.assert_array_equal(surface.indptr, reference.indptr)
+        np.testing.assert_array_equal(surface.indices, reference.indices)
+        np.testing.assert_allclose(surface.data, reference.data, rtol=1e-12)
 
 
 def test_shipped_artifact_is_small() -> None:

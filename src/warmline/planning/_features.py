@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from warmline._util._fast_sklearn import FastTfidfVectorizer, hstack_csr
 from warmline.planning._planner import PlanningContext
 from warmline.planning._stage import next_stage
 from warmline.types import Dialogue, SeekerState, Speaker, Stage, Strategy, Utterance
@@ -159,11 +161,22 @@ class ContextFeaturizer:
         slots = [_slots(c.history) for c in contexts]
         for name, vectorizer in self._vectorizers.items():
             vectorizer.fit([getattr(s, name) for s in slots])
+        self.__dict__.pop("_fast_vectorizers", None)
         return self
 
     def transform(self, contexts: Sequence[PlanningContext]) -> sparse.csr_matrix:
         """Feature rows for the contexts, in order."""
         slots = [_slots(c.history) for c in contexts]
-        blocks = [v.transform([getattr(s, n) for s in slots]) for n, v in self._vectorizers.items()]
-        blocks.append(sparse.csr_matrix(np.stack([s.dense for s in slots]).astype(np.float32)))
-        return sparse.hstack(blocks, format="csr")
+        blocks: list[sparse.csr_matrix | np.ndarray] = [
+            v.transform([getattr(s, n) for s in slots]) for n, v in self._fast_vectorizers.items()
+        ]
+        blocks.append(np.stack([s.dense for s in slots]).astype(np.float32))
+        return hstack_csr(blocks)
+
+    @cached_property
+    def _fast_vectorizers(self) -> dict[str, FastTfidfVectorizer]:
+        """The fitted vectorizers minus scikit-learn's per-call checks (built once, not pickled)."""
+        return {name: FastTfidfVectorizer(v) for name, v in self._vectorizers.items()}
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_fast_vectorizers"}

@@ -13,9 +13,13 @@ from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
+from warmline._util._fast_sklearn import FastLogisticRegression
 from warmline.planning._forest import CompiledForest
 
 __all__ = ["StrategyModel"]
+
+_DERIVED = ("_compiled", "_fast_linear")
+"""Attributes rebuilt from the fitted members on first use: dropped on refit, never pickled."""
 
 
 class StrategyModel:
@@ -38,12 +42,14 @@ class StrategyModel:
         """Fit both members on the same rows."""
         self.linear.fit(x, y)
         self.trees.fit(self._facts(x), y)
+        for name in _DERIVED:
+            self.__dict__.pop(name, None)
         return self
 
     def member_log_proba(self, x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """Each member's log-probabilities (linear, trees), for choosing the blend."""
         trees = np.log(np.clip(self._forest().predict_proba(self._facts(x)), 1e-9, None))
-        return self.linear.predict_log_proba(x), trees
+        return self._linear().predict_log_proba(x), trees
 
     def predict_log_proba(self, x: sparse.csr_matrix) -> np.ndarray:
         """Blended, renormalised log-probabilities in class order 0..7."""
@@ -58,8 +64,15 @@ class StrategyModel:
             forest = self.__dict__["_compiled"] = CompiledForest(self.trees)
         return forest
 
+    def _linear(self) -> FastLogisticRegression:
+        """The fitted linear member minus scikit-learn's per-call checks (built once)."""
+        linear = self.__dict__.get("_fast_linear")
+        if linear is None:
+            linear = self.__dict__["_fast_linear"] = FastLogisticRegression(self.linear)
+        return linear
+
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_compiled"}
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
 
     def _facts(self, x: sparse.csr_matrix) -> np.ndarray:
         return x[:, x.shape[1] - self.n_facts :].toarray()

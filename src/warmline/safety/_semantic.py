@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import HashingVectorizer
 
+    from warmline._util._fast_sklearn import FastHashingVectorizer
     from warmline.memory._encoder import Encoder
     from warmline.safety._evaluate import LabelledCase
 
@@ -180,12 +181,21 @@ def _hashers() -> tuple[HashingVectorizer, HashingVectorizer]:
     )
 
 
-def surface_grams(texts: list[str]) -> csr_matrix:
-    """Sparse (texts, 2 * `SURFACE_FEATURES`): hashed word then character n-grams, case-folded."""
-    from scipy.sparse import hstack
+@lru_cache(maxsize=1)
+def _fast_hashers() -> tuple[FastHashingVectorizer, FastHashingVectorizer]:
+    """The hashers minus scikit-learn's per-call checks, which cost more than the hashing."""
+    from warmline._util._fast_sklearn import FastHashingVectorizer
 
     words, chars = _hashers()
-    return hstack([words.transform(texts), chars.transform(texts)]).tocsr()
+    return FastHashingVectorizer(words), FastHashingVectorizer(chars)
+
+
+def surface_grams(texts: list[str]) -> csr_matrix:
+    """Sparse (texts, 2 * `SURFACE_FEATURES`): hashed word then character n-grams, case-folded."""
+    from warmline._util._fast_sklearn import hstack_csr
+
+    words, chars = _fast_hashers()
+    return hstack_csr([words.transform(texts), chars.transform(texts)])
 
 
 def windows(message: str) -> list[tuple[int, int]]:
