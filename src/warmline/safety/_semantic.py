@@ -174,7 +174,13 @@ class SemanticModel:
 def _hashers() -> tuple[HashingVectorizer, HashingVectorizer]:
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    options = {"n_features": SURFACE_FEATURES, "alternate_sign": False, "norm": "l2"}
+    # float32 like the stored weights: a float64 row would make each product copy them.
+    options = {
+        "n_features": SURFACE_FEATURES,
+        "alternate_sign": False,
+        "norm": "l2",
+        "dtype": np.float32,
+    }
     return (
         HashingVectorizer(analyzer="word", ngram_range=(1, 2), **options),
         HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **options),
