@@ -86,18 +86,24 @@ def test_send_message_returns_reply_with_analysis(client: TestClient) -> None:
     assert detail["messages"][1]["analysis"]["strategy"] == turn["strategy"]
 
 
-def test_stream_sends_tokens_then_the_turn(client: TestClient) -> None:
-    headers = sign_up(client, "max")
-    session = new_session(client, headers)
-    with client.stream(
-        "POST",
-        f"/v1/sessions/{session}/messages/stream",
-        json={"text": "I had a fight with my sister"},
-        headers=headers,
-    ) as response:
-        assert response.status_code == 200
-        assert response.headers["content-type"].startswith("text/event-stream")
-        events = sse_events(response.read().decode())
+def test_stream_sends_tokens_then_the_turn(
+    store: ConversationStore, api_settings: ApiSettings
+) -> None:
+    # A word every 10 ms, as a model produces them: each goes out as it comes.
+    runtime = open_runtime(FakeBackend(delay=0.01), database_url=store.url)
+    with TestClient(create_app(runtime, api_settings)) as client:
+        headers = sign_up(client, "max")
+        session = new_session(client, headers)
+        with client.stream(
+            "POST",
+            f"/v1/sessions/{session}/messages/stream",
+            json={"text": "I had a fight with my sister"},
+            headers=headers,
+        ) as response:
+            assert response.status_code == 200
+            assert response.headers["content-type"].startswith("text/event-stream")
+            events = sse_events(response.read().decode())
+    runtime.store.close()
     tokens = [data for name, data in events if name == "token"]
     assert len(tokens) > 3
     name, turn = events[-1]
