@@ -69,6 +69,7 @@ TRAINING_SETS = (
     "semantic_train_en.jsonl",
     "semantic_train_intl.jsonl",
     "semantic_train_indirect.jsonl",
+    "semantic_train_varied.jsonl",
     "risk_check.jsonl",
     "risk_check2.jsonl",
     "risk_check3.jsonl",
