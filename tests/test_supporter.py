@@ -7,7 +7,8 @@ from warmline._factory import Runtime, open_runtime
 from warmline.backends import ChatMessage, FakeBackend
 from warmline.errors import InputError, NotFoundError
 from warmline.respond import SYSTEM_PROMPT
-from warmline.supporter import MAX_MESSAGE_CHARS, validate_message
+from warmline.supporter import MAX_MESSAGE_CHARS, Supporter, validate_message
+from warmline.turn import TurnState
 from warmline.types import Emotion, Stage, Strategy
 
 
@@ -144,3 +145,39 @@ def test_the_trained_planner_is_the_default_and_reports_its_distribution() -> No
     assert top[0]["probability"] >= top[1]["probability"] >= top[2]["probability"]
     assert abs(sum(result.analysis.strategy_probabilities.values()) - 1) < 1e-6
     assert "trained planner" in result.analysis.reasoning
+
+
+class _Preparing:
+    """A stage whose preparation takes a while, recording what it saw and when."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    async def prepare(self, message: str) -> None:
+        self.events.append(f"prepare started: {message}")
+        await anyio.sleep(0.05)
+        self.events.append("prepare done")
+
+    async def __call__(self, state: TurnState) -> TurnState:
+        self.events.append("stage ran")
+        state.reply = "I'm listening."
+        return state
+
+
+def test_preparation_overlaps_the_turn_and_finishes_before_it_is_stored() -> None:
+    runtime = runtime_with(FakeBackend())
+    stage = _Preparing()
+    supporter = Supporter(runtime.store, [stage])
+    session, user = start(runtime)
+    anyio.run(supporter.turn, session, user, "I can't sleep")
+    assert stage.events == ["prepare started: I can't sleep", "stage ran", "prepare done"]
+    assert runtime.store.messages(session, user)[-1].text == "I'm listening."
+
+
+def test_preparation_is_awaited_even_when_the_session_is_not_found() -> None:
+    runtime = runtime_with(FakeBackend())
+    stage = _Preparing()
+    _, user = start(runtime)
+    with pytest.raises(NotFoundError):
+        anyio.run(Supporter(runtime.store, [stage]).turn, "no-such-session", user, "hello")
+    assert stage.events == ["prepare started: hello", "prepare done"]

@@ -6,6 +6,7 @@ after generation, so a crash mid-turn loses nothing the seeker sent.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +21,7 @@ from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
 from warmline.safety import GuardStage, SafetyStage
 from warmline.storage import ConversationStore, MessageRecord
-from warmline.turn import Emit, TurnStage, TurnState, run_stages
+from warmline.turn import Emit, PreparingStage, TurnStage, TurnState, run_stages, settle
 from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
 
 __all__ = [
@@ -115,9 +116,18 @@ class Supporter:
             NotFoundError: the session does not exist or is not this user's.
         """
         text = validate_message(message)
-        session, history, stored = await anyio.to_thread.run_sync(
-            self.store.begin_turn, session_id, user_id, text
-        )
+        preparing = [
+            asyncio.ensure_future(stage.prepare(text))
+            for stage in self.stages
+            if isinstance(stage, PreparingStage)
+        ]
+        try:
+            session, history, stored = await anyio.to_thread.run_sync(
+                self.store.begin_turn, session_id, user_id, text
+            )
+        except BaseException:
+            await settle(preparing)
+            raise
         state = TurnState(
             session_id=session_id,
             user_id=user_id,
@@ -126,14 +136,14 @@ class Supporter:
             history=[_utterance(m) for m in history],
             conversation=session.state.model_copy(deep=True),
             previous_seeker=session.state.seeker,
+            deferred=preparing,
         )
         if emit is not None:
             state.emit = emit
         try:
             state = await run_stages(self.stages, state)
         finally:
-            for work in state.deferred:  # the turn is stored only once they are done
-                await work
+            await settle(state.deferred)  # the turn is stored only once its work is done
         return await anyio.to_thread.run_sync(self._finish, state, stored)
 
     def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:

@@ -2,18 +2,21 @@
 
 A turn runs perceive -> safety -> plan -> remember -> respond. A stage that
 fully answers the turn (safety's crisis reply) marks it `complete`, and the
-remaining stages are skipped.
+remaining stages are skipped. A stage that needs costly inputs computed from
+the message alone (sentence embeddings) may also be a `PreparingStage`: its
+`prepare` starts as soon as the message arrives, while the turn is set up.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from warmline.types import ConversationState, SeekerState, StrategyChoice, Utterance
 
-__all__ = ["Emit", "TurnStage", "TurnState", "run_stages"]
+__all__ = ["Emit", "PreparingStage", "TurnStage", "TurnState", "run_stages", "settle"]
 
 Emit = Callable[[str], Awaitable[None]]
 """Receives reply text as it is generated (for streaming to a terminal or browser)."""
@@ -54,8 +57,8 @@ class TurnState:
     events: list[dict[str, Any]] = field(default_factory=list)
     """Safety events to record with the turn."""
     deferred: list[Awaitable[None]] = field(default_factory=list)
-    """Work the reply does not wait for (memory writes): it runs during generation,
-    and the turn is stored only once it is done."""
+    """Work the reply does not wait for (preparation, memory writes): it runs
+    alongside the stages, and the turn is stored only once it is done."""
     resources: dict[str, Any] | None = None
     """Crisis resources for the seeker's country, once the session has shown risk."""
     reply: str = ""
@@ -72,6 +75,22 @@ class TurnStage(Protocol):
     async def __call__(self, state: TurnState) -> TurnState:
         """Read and update the turn state."""
         ...
+
+
+@runtime_checkable
+class PreparingStage(Protocol):
+    """A stage that can start on the message before the turn reaches it."""
+
+    async def prepare(self, message: str) -> None:
+        """Compute and cache what the stage will need for `message`; never raises."""
+        ...
+
+
+async def settle(work: Sequence[Awaitable[None]]) -> None:
+    """Wait for every piece of background work, then raise the first failure, if any."""
+    for outcome in await asyncio.gather(*work, return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome
 
 
 async def run_stages(stages: Sequence[TurnStage], state: TurnState) -> TurnState:

@@ -114,3 +114,23 @@ def test_encoder_failure_falls_back_to_rules(monkeypatch, caplog) -> None:
         assert semantic_risk("sleeping forever sounds nice") is None
         assert assess_risk("I want to kill myself").level is RiskLevel.RISK
     assert "rules only" in caplog.text
+
+
+@needs_encoder
+def test_a_prepared_message_is_scored_without_encoding_it_again(monkeypatch) -> None:
+    from warmline.memory import MiniLMEncoder
+
+    message = "I gave my guitar to my brother. I won't be needing it where I'm going."
+    _semantic.prepare_semantic_risk(message)
+    encoded: list[str] = []
+    original = MiniLMEncoder._run
+
+    def recording(self: MiniLMEncoder, text: str) -> np.ndarray:
+        encoded.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(MiniLMEncoder, "_run", recording)
+    assert semantic_risk(message) is not None
+    assert encoded == []
+    semantic_risk("A message nobody prepared.")
+    assert encoded == ["A message nobody prepared."]

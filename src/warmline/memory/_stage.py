@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import anyio
 
@@ -14,6 +15,8 @@ from warmline.turn import TurnState
 from warmline.types import Emotion, SeekerState
 
 __all__ = ["RememberStage", "worth_remembering"]
+
+logger = logging.getLogger(__name__)
 
 _MIN_WORDS = 6
 _MIN_INTENSITY = 2.5
@@ -35,6 +38,13 @@ class RememberStage:
         self.memory = memory
         self.persona = persona
         self.k = k
+
+    async def prepare(self, message: str) -> None:
+        """Embed the message (recall's query) while the turn is being set up."""
+        try:
+            await anyio.to_thread.run_sync(self.memory.encoder.encode, [message])
+        except Exception as error:  # noqa: BLE001  (recall meets the same failure and reports it)
+            logger.debug("could not embed the message ahead of recall: %s", type(error).__name__)
 
     async def __call__(self, state: TurnState) -> TurnState:
         """Recall before replying; remember the new message while the reply is generated."""

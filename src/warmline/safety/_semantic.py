@@ -19,10 +19,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -44,6 +45,7 @@ __all__ = [
     "ARTIFACT",
     "SemanticHit",
     "SemanticModel",
+    "prepare_semantic_risk",
     "reset_semantic_stage",
     "semantic_risk",
     "train",
@@ -52,6 +54,7 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 ARTIFACT = Path(__file__).with_name("artifacts") / "semantic_risk.npz"
 MAX_WINDOWS = 4
@@ -244,13 +247,23 @@ class _Stage:
         self.failed = False
 
     def score(self, texts: list[str]) -> tuple[SemanticModel, np.ndarray] | None:
+        """The model and its probabilities for these texts; None once the stage is off."""
+        return self._run(
+            lambda model, encoder: (model, model.probabilities(encoder.encode(texts), texts))
+        )
+
+    def embed(self, texts: list[str]) -> None:
+        """Encode the texts now; the encoder caches them for `score`."""
+        self._run(lambda _model, encoder: encoder.encode(texts))
+
+    def _run(self, work: Callable[[SemanticModel, Encoder], _T]) -> _T | None:
         if self.failed:
             return None
         try:
-            if self.model is None:
+            if self.model is None or self.encoder is None:
                 self.model = SemanticModel.load()
                 self.encoder = shared_encoder()
-            return self.model, self.model.probabilities(self.encoder.encode(texts), texts)
+            return work(self.model, self.encoder)
         except Exception as error:  # noqa: BLE001  (any failure must leave the rules working)
             self.failed = True
             logger.warning("semantic risk stage disabled, using rules only: %s", error)
@@ -266,12 +279,24 @@ def reset_semantic_stage() -> None:
     _STAGE = _Stage()
 
 
+def prepare_semantic_risk(message: str) -> None:
+    """Embed the windows `semantic_risk` will score, so it finds them in the encoder's cache."""
+    spans = _scored_spans(message)
+    if spans:
+        _STAGE.embed([message[s:e].strip() for s, e in spans])
+
+
+def _scored_spans(message: str) -> list[tuple[int, int]]:
+    """The windows the stage scores: every one the rules do not read as figurative."""
+    return [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
+
+
 def semantic_risk(message: str) -> SemanticHit | None:
     """The most likely category of the most dangerous window, if any window passes the threshold.
 
     Returns None when nothing passes, and also when the stage is off.
     """
-    spans = [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
+    spans = _scored_spans(message)
     if not spans:
         return None
     scored = _STAGE.score([message[s:e].strip() for s, e in spans])

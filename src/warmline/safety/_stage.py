@@ -26,6 +26,7 @@ from warmline.safety._language import detect_language
 from warmline.safety._protocol import careful_reminder, crisis_reply
 from warmline.safety._resources import resources_for
 from warmline.safety._risk import assess_risk
+from warmline.safety._semantic import prepare_semantic_risk
 from warmline.safety._types import RiskAssessment
 from warmline.turn import Emit, TurnState
 from warmline.types import RiskLevel
@@ -81,6 +82,10 @@ class SafetyStage:
 
     def __init__(self, country: str | None = None) -> None:
         self.country = country
+
+    async def prepare(self, message: str) -> None:
+        """Embed the message for the semantic stage while the turn is being set up."""
+        await anyio.to_thread.run_sync(prepare_semantic_risk, message)
 
     async def __call__(self, state: TurnState) -> TurnState:
         """Assess the new message in context and set the turn's course."""
