@@ -7,14 +7,15 @@ stored. Each user waits a think time (mean --think seconds, uniform 0.5x-1.5x)
 before each message, as a person reading and typing does; `--think 0` sends
 back to back and measures saturation throughput instead.
 
-Added latency (what the service costs beyond generation) is reported three ways,
+Added latency (what the service costs beyond generation) is reported four ways,
 from the `timing` object of each `done` event:
 `added_ms` = client-measured time of a message (send to `done`) minus
 `generation_ms`; `server_added_ms` = the server's request-to-done time
 (`server_ms`) minus `generation_ms` (leaves out the client's own scheduling);
 `http_layer_ms` = `server_ms` minus `turn_ms`, the HTTP layer alone (auth,
-ownership check, validation, streaming), without the turn pipeline's own work
-(perception, planning, three durable commits). `healthz_floor_ms` samples
+ownership check, validation, streaming), without the turn pipeline's own work;
+`pipeline_ms` = `turn_ms` minus `generation_ms`, that work (two durable
+commits, perception, risk assessment, planning, recall). `healthz_floor_ms` samples
 GET /healthz during the run: what the machine itself costs any request.
 
     PYTHONPATH=src python benchmarks/api_load.py --users 50 --messages 10
@@ -54,6 +55,7 @@ class Results:
     added_ms: list[float] = field(default_factory=list)
     server_added_ms: list[float] = field(default_factory=list)
     http_ms: list[float] = field(default_factory=list)
+    pipeline_ms: list[float] = field(default_factory=list)
     floor_ms: list[float] = field(default_factory=list)
     """Latency of GET /healthz sampled during the run: what this machine costs any request."""
     first_token_ms: list[float] = field(default_factory=list)
@@ -135,6 +137,7 @@ async def one_message(
     results.added_ms.append(total - timing["generation_ms"])
     results.server_added_ms.append(timing["server_ms"] - timing["generation_ms"])
     results.http_ms.append(timing["server_ms"] - timing["turn_ms"])
+    results.pipeline_ms.append(timing["turn_ms"] - timing["generation_ms"])
     if first is not None:
         results.first_token_ms.append((first - started) * 1000)
 
@@ -272,6 +275,10 @@ def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: fl
             "p95": _pct(results.server_added_ms, 95),
         },
         "http_layer_ms": {"p50": _pct(results.http_ms, 50), "p95": _pct(results.http_ms, 95)},
+        "pipeline_ms": {
+            "p50": _pct(results.pipeline_ms, 50),
+            "p95": _pct(results.pipeline_ms, 95),
+        },
         "healthz_floor_ms": {"p50": _pct(results.floor_ms, 50), "p95": _pct(results.floor_ms, 95)},
         "load_average": round(os.getloadavg()[0], 1),
         "cpus": os.cpu_count(),
