@@ -49,9 +49,8 @@ class RememberStage:
     async def __call__(self, state: TurnState) -> TurnState:
         """Recall before replying; remember the new message while the reply is generated."""
         seeker = state.conversation.seeker
-        recalled = await anyio.to_thread.run_sync(self._recall, state, seeker.emotion)
         facts = extract_persona(state.message, state.message_id)
-        known = await anyio.to_thread.run_sync(self._learn, state.user_id, facts)
+        recalled, known = await anyio.to_thread.run_sync(self._recall, state, seeker.emotion, facts)
         state.memories = [m.as_json() for m in recalled]
         state.persona = [f.as_json() for f in known]
         state.prompt_notes.extend(_notes(recalled, known))
@@ -68,15 +67,16 @@ class RememberStage:
         )
         return state
 
-    def _recall(self, state: TurnState, mood: Emotion) -> list[RetrievedMemory]:
-        return self.memory.retrieve(
+    def _recall(
+        self, state: TurnState, mood: Emotion, facts: list[PersonaFact]
+    ) -> tuple[list[RetrievedMemory], list[StoredFact]]:
+        """Memories for this message, and the persona with its new facts (one worker trip)."""
+        recalled = self.memory.retrieve(
             state.user_id, state.message, emotion=mood, k=self.k, exclude_session=state.session_id
         )
-
-    def _learn(self, user_id: str, facts: list[PersonaFact]) -> list[StoredFact]:
         for fact in facts:
-            self.persona.add(user_id, fact)
-        return self.persona.list(user_id)
+            self.persona.add(state.user_id, fact)
+        return recalled, self.persona.list(state.user_id)
 
     def _keep(self, state: TurnState, seeker: SeekerState, salient: bool, keep: bool) -> None:
         """Store the message as a memory if it is worth it, and write this turn's recalls."""
