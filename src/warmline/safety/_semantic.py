@@ -60,7 +60,11 @@ ARTIFACT = Path(__file__).with_name("artifacts") / "semantic_risk.npz"
 MAX_WINDOWS = 4
 """Sentences embedded per message at most; longer messages are grouped so CPU time stays bounded."""
 FALSE_ALARM_BUDGET = 0.03
-"""Share of non-risk training cases the stage may flag out of fold."""
+"""Share of the labelled non-risk cases (hard negatives) the stage may flag out of fold."""
+ORDINARY_FALSE_ALARM_BUDGET = 0.002
+"""Share of ordinary support-conversation messages the stage may flag out of fold."""
+ORDINARY_MESSAGES = 4000
+"""ESConv train seeker messages the rules find nothing in, sampled as ordinary negatives."""
 MIN_THRESHOLD = 0.6
 """The stage never fires below this probability, however clean cross-validation looks."""
 INVERSE_REGULARIZATION = 16.0
@@ -333,12 +337,46 @@ def training_cases(paths: list[Path]) -> list[LabelledCase]:
     return list(seen.values())
 
 
+def ordinary_cases(esconv: Path, limit: int = ORDINARY_MESSAGES) -> list[LabelledCase]:
+    """Seeker messages of ordinary support conversations, as `none` cases of kind `ordinary`.
+
+    Without them the stage only ever saw curated cases and flagged short,
+    everyday replies ("I know right", "see you soon") as risk. Only messages
+    no rule matches at all are kept, so the few ESConv seekers who speak of
+    dying never become negatives.
+    """
+    import random
+
+    from warmline.data import read_esconv
+    from warmline.safety._evaluate import LabelledCase  # it imports assess_risk, which imports us
+    from warmline.safety._risk import _analyse
+    from warmline.types import Speaker
+
+    texts = sorted(
+        {
+            u.text.strip()
+            for dialogue in read_esconv(esconv)
+            for u in dialogue.utterances
+            if u.speaker is Speaker.SEEKER and u.text.strip()
+        }
+    )
+    random.Random(0).shuffle(texts)
+    kept = []
+    for text in texts:
+        if not _analyse(text).hits:
+            kept.append(LabelledCase(text=text, level=RiskLevel.NONE, kind="ordinary"))
+        if len(kept) == limit:
+            break
+    return kept
+
+
 def train(cases: list[LabelledCase], encoder: Encoder, *, folds: int = 5) -> SemanticModel:
     """Fit the "any risk" and per-category regressions; pick the threshold out of fold.
 
     The threshold is the lowest (not under `MIN_THRESHOLD`) at which the "any
     risk" model, scored on folds it did not see, flags at most
-    `FALSE_ALARM_BUDGET` of the non-risk cases.
+    `FALSE_ALARM_BUDGET` of the labelled non-risk cases and at most
+    `ORDINARY_FALSE_ALARM_BUDGET` of the `ordinary` ones.
     """
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
@@ -368,7 +406,12 @@ def train(cases: list[LabelledCase], encoder: Encoder, *, folds: int = 5) -> Sem
         cv=splits,
         method="predict_proba",
     )[:, 1]
-    threshold = max(MIN_THRESHOLD, float(np.quantile(held_out[~risky], 1.0 - FALSE_ALARM_BUDGET)))
+    ordinary = np.array([case.kind == "ordinary" for case in cases])
+    labelled_negatives = held_out[~risky & ~ordinary]
+    threshold = max(MIN_THRESHOLD, float(np.quantile(labelled_negatives, 1.0 - FALSE_ALARM_BUDGET)))
+    if ordinary.any():
+        ordinary_quantile = np.quantile(held_out[ordinary], 1.0 - ORDINARY_FALSE_ALARM_BUDGET)
+        threshold = max(threshold, float(ordinary_quantile))
     weights = np.array(weights)
     return SemanticModel(
         categories=categories,
@@ -389,7 +432,11 @@ def _checksum_path(path: Path) -> Path:
 
 def main() -> None:
     """Retrain the shipped artifact from the training sets (in a source checkout) and print it."""
-    model = train(training_cases([_DATA / name for name in TRAINING_SETS]), shared_encoder())
+    from warmline.data import data_dir
+
+    cases = training_cases([_DATA / name for name in TRAINING_SETS])
+    cases += ordinary_cases(data_dir() / "esconv" / "train.jsonl")
+    model = train(cases, shared_encoder())
     model.save(ARTIFACT)
     print(f"threshold {model.threshold:.3f}; wrote {ARTIFACT} ({ARTIFACT.stat().st_size} bytes)")
 
