@@ -37,3 +37,23 @@ def test_everyday_closing_replies_are_not_risk() -> None:
         "I'll keep taking care of myself and make sure to take the time I need to heal.",
     ]:
         assert assess_risk(message).level is not RiskLevel.RISK, message
+
+
+def test_abuse_words_in_ordinary_sentences_are_not_risk() -> None:
+    for message in [
+        "He hasn't hurt me physically, he just ignores me.",
+        "my friends keep dragging me into drinking every weekend",
+        "I have a problem with drinking and I'm so scared my boss will find out",
+    ]:
+        assert assess_risk(message).level is not RiskLevel.RISK, message
+
+
+def test_abuse_is_still_risk_when_the_sentence_says_it() -> None:
+    for message in [
+        "he hits me when he's drunk",
+        "he has hit me before and I'm scared",
+        "my husband dragged me by my hair",
+        "I'm scared he will find me",
+        "he never hits me but he threatens to kill me",
+    ]:
+        assert assess_risk(message).level is RiskLevel.RISK, message

@@ -158,13 +158,18 @@ _ABUSE = [
         "agent-hits-me",
         _ABUSE_AGENT
         + (
+            # "he hasn't hurt me", "she never hit me": the negation sits inside the match.
+            r"(?! (?:\w+ )?(?:hasn'?t|has not|never|didn'?t|did not|doesn'?t|does not|"
+            r"won'?t|wouldn'?t|isn'?t|is not|haven'?t|have not)\b)"
             r" <gap5>(?:hits?|hitting|beats?|beating|beat|punch\w*|kick\w*|slap\w*|chok\w*|"
             r"strangl\w*|shov\w*|push\w* me|hurts|hurt|burn(?:s|ed|t|ing)?|"
             r"throws? (?:things|stuff)? ?at|"
             r"threw (?:\w+ )?at|rap\w*|molest\w*|assault\w*|abus\w*|grop\w*|"
             r"touch\w* me (?:inappropriately|down there|where|at night|when)|touches me|"
             r"lock\w* me (?:in|up|out)|tie\w* me up|threaten\w* (?:to (?:kill|hurt|hit) )?(?:me|"
-            r"my)|drag\w* me|strangle\w*)(?: (?:me|my|us|up)\b|(?<=me)|(?<=in)|(?<=up)|"
+            r"my)|drag\w* me(?! (?:into|to|along to) (?:drink\w*|partie?s?|bars?|clubs?|the pub|"
+            r"shopping|church|it|this|that))|strangle\w*)"
+            r"(?: (?:me|my|us|up)\b|(?<=me)|(?<=in)|(?<=up)|"
             r"(?<=out))(?!\w* (?:at|in) (?:chess|"
             r"checkers|tennis|a game|cards|video games|mario|fortnite|arm wrestling|racing))"
         ),
@@ -190,7 +195,8 @@ _ABUSE = [
             r"\b(?:scared|afraid|terrified|frightened) (?:to go|of going|to be|"
             r"of being) (?:back )?(?:home|alone with (?:him|her|my \w+))\b|\b(?:scared|afraid|"
             r"terrified) (?:of )?(?:what )?(?:he|she|my \w+)(?:'?ll| will| might|"
-            r" is going to) (?:do|hurt|kill|hit|find)\b|\b(?:he|she|they|my \w+|and) (?:said|says|"
+            r" is going to) (?:do|hurt|kill|hit|find (?:me|us|out where))\b|"
+            r"\b(?:he|she|they|my \w+|and) (?:said|says|"
             r"threatened|swore) (?:\w+ )?(?:he'?ll|she'?ll|they'?ll|he'?d|she'?d|they'?d|"
             r"(?:he|she|they) (?:would|will)|to) (?:kill|hurt) me\b|"
             r"\bthreaten\w* to kill me\b|\bwon'?t let me (?:leave|go out|see my|have my (?:phone|"
