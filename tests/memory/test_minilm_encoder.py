@@ -66,3 +66,10 @@ def test_the_export_is_built_once_into_the_model_cache(tmp_path) -> None:
     MiniLMEncoder(model_cache=tmp_path).encode(["hello again"])
     assert exported.stat().st_mtime_ns == built
     assert [p.name for p in tmp_path.iterdir()] == [ONNX_FILE]  # no partial files left
+
+
+def test_one_call_may_hold_more_texts_than_the_cache(encoder: MiniLMEncoder) -> None:
+    texts = [f"message number {i}" for i in range(300)]
+    vectors = encoder.encode(texts)
+    assert vectors.shape == (300, DIMENSIONS)
+    assert np.allclose(vectors[0], MiniLMEncoder().encode([texts[0]])[0], atol=1e-6)

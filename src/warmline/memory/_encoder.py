@@ -61,19 +61,19 @@ class MiniLMEncoder:
 
         Safe to call from several threads; calls take turns.
         """
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-            if missing:
-                self._load()
-                for text in missing:
-                    self._cache[text] = self._run(text)
-                    while len(self._cache) > _CACHE_SIZE:
-                        self._cache.popitem(last=False)
-            for text in texts:
-                self._cache.move_to_end(text)
-            if not texts:
-                return np.zeros((0, DIMENSIONS), dtype=np.float32)
-            return np.stack([self._cache[t] for t in texts])
+            vectors: dict[str, np.ndarray] = {}
+            for text in dict.fromkeys(texts):
+                vector = self._cache.pop(text, None)
+                if vector is None:
+                    self._load()
+                    vector = self._run(text)
+                vectors[text] = self._cache[text] = vector  # most recently used last
+                while len(self._cache) > _CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            return np.stack([vectors[t] for t in texts])
 
     def _run(self, text: str) -> np.ndarray:
         """One text alone: int8 activations are scaled per call, so batching would make

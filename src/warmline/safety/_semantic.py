@@ -90,8 +90,6 @@ TRAINING_SETS = (
 """
 SURFACE_FEATURES = 2**16
 """Hashed n-grams per view (words 1-2, characters 2-5): stateless, so only weights are saved."""
-_BATCH = 128
-"""Texts per encoder call in training; the encoder's cache holds 256."""
 _ACCIDENTAL = re.compile(
     r"\b(?:shaving|cooking|by accident|accidentally|chopping|slicing|ironing|in the kitchen|"
     r"when i fell|at the gym|playing)\b",
@@ -383,9 +381,7 @@ def train(cases: list[LabelledCase], encoder: Encoder, *, folds: int = 5) -> Sem
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     texts = [case.text for case in cases]
-    vectors = np.concatenate(
-        [encoder.encode(texts[i : i + _BATCH]) for i in range(0, len(texts), _BATCH)]
-    )
+    vectors = encoder.encode(texts)
     features = hstack([csr_matrix(vectors), surface_grams(texts)]).tocsr()
     dimensions = vectors.shape[1]
     risky = np.array([case.level is RiskLevel.RISK for case in cases])
