@@ -233,8 +233,7 @@ class ConversationStore:
         """
         with self.db() as db:
             session = _session(self._owned(db, session_id, user_id))
-            query = select(MessageRow).where(MessageRow.session_id == session_id)
-            history = [_message(row) for row in db.scalars(query.order_by(MessageRow.id))]
+            history = [_message(row) for row in _rows_in(db, MessageRow, session_id)]
             row = _append_message(db, session_id, "seeker", text)
             db.commit()
             return session, history, _message(row)
@@ -314,8 +313,7 @@ class ConversationStore:
         """Rows of `table` in one of the user's sessions, oldest first (404 for others')."""
         with self.db() as db:
             self._owned(db, session_id, user_id)
-            query = select(table).where(table.session_id == session_id).order_by(table.id)
-            return list(db.scalars(query))
+            return _rows_in(db, table, session_id)
 
     @staticmethod
     def _owned(db: Session, session_id: str, user_id: str) -> SessionRow:
@@ -323,6 +321,11 @@ class ConversationStore:
         if row is None or row.user_id != user_id:
             raise NotFoundError(f"no session {session_id}")
         return row
+
+
+def _rows_in(db: Session, table: type[_Row], session_id: str) -> list[_Row]:
+    """Rows of `table` in a session, oldest first (the caller has checked ownership)."""
+    return list(db.scalars(select(table).where(table.session_id == session_id).order_by(table.id)))
 
 
 def _append_message(
