@@ -9,6 +9,8 @@ eleven with crisis lines.
 
 from pathlib import Path
 
+import pytest
+
 from warmline.data import read_esconv
 from warmline.safety import assess_risk
 from warmline.types import RiskLevel, Speaker
@@ -28,32 +30,34 @@ def test_at_most_one_percent_of_esconv_seeker_messages_are_flagged(shared_data: 
     assert flagged / total <= 0.01, f"{flagged} of {total} flagged"
 
 
-def test_everyday_closing_replies_are_not_risk() -> None:
-    for message in [
+@pytest.mark.parametrize(
+    "message",
+    [
+        # everyday closings
         "I appreciate it. Thanks again. I'll see you soon.",
         "yeah I know right",
         "ok I'm off now, bye :)",
         "alright, I think I'm good for today. thanks for listening to me vent.",
         "I'll keep taking care of myself and make sure to take the time I need to heal.",
-    ]:
-        assert assess_risk(message).level is not RiskLevel.RISK, message
-
-
-def test_abuse_words_in_ordinary_sentences_are_not_risk() -> None:
-    for message in [
+        # abuse words in ordinary sentences
         "He hasn't hurt me physically, he just ignores me.",
         "my friends keep dragging me into drinking every weekend",
         "I have a problem with drinking and I'm so scared my boss will find out",
-    ]:
-        assert assess_risk(message).level is not RiskLevel.RISK, message
+    ],
+)
+def test_ordinary_sentences_are_not_risk(message: str) -> None:
+    assert assess_risk(message).level is not RiskLevel.RISK
 
 
-def test_abuse_is_still_risk_when_the_sentence_says_it() -> None:
-    for message in [
+@pytest.mark.parametrize(
+    "message",
+    [
         "he hits me when he's drunk",
         "he has hit me before and I'm scared",
         "my husband dragged me by my hair",
         "I'm scared he will find me",
         "he never hits me but he threatens to kill me",
-    ]:
-        assert assess_risk(message).level is RiskLevel.RISK, message
+    ],
+)
+def test_abuse_is_still_risk_when_the_sentence_says_it(message: str) -> None:
+    assert assess_risk(message).level is RiskLevel.RISK
