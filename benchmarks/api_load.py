@@ -31,6 +31,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -218,18 +219,22 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                 await asyncio.sleep(0.05)
             ready.set()  # everyone is signed in: start the messages together
             started, cpu = time.perf_counter(), cpu_seconds(server.pid)
+            client_cpu = _own_cpu_seconds()
             stop = asyncio.Event()
             probe = asyncio.create_task(probe_floor(base, results, stop))
             await asyncio.gather(*tasks)
             elapsed, cpu = time.perf_counter() - started, cpu_seconds(server.pid) - cpu
+            client_cpu = _own_cpu_seconds() - client_cpu
             stop.set()
             await probe
             lost = await count_lost(base, results)
         finally:
             server.terminate()
             server.wait(60)
+    per_message = 1000 / max(1, len(results.total_ms))
     return summarise(args, results, lost, elapsed) | {
-        "server_cpu_ms_per_message": round(cpu * 1000 / max(1, len(results.total_ms)), 1)
+        "server_cpu_ms_per_message": round(cpu * per_message, 1),
+        "client_cpu_ms_per_message": round(client_cpu * per_message, 1),
     }
 
 
@@ -237,6 +242,12 @@ def cpu_seconds(pid: int) -> float:
     """User plus system CPU time of a process so far (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds() -> float:
+    """User plus system CPU time of this client process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -85,18 +85,28 @@ class Generator:
     async def _timed(
         self, messages: list[ChatMessage], config: GenerateConfig
     ) -> AsyncIterator[Chunk]:
+        """The backend's chunks, failing when it is silent for `config.timeout` seconds.
+
+        One timer is moved along per chunk (not a task per chunk, as `wait_for`
+        makes), and it is off while the consumer holds a chunk.
+        """
         iterator = aiter(self.backend.stream(messages, config))
-        while True:
-            try:
-                chunk = await asyncio.wait_for(anext(iterator), timeout=config.timeout)
-            except StopAsyncIteration:
-                return
-            except TimeoutError:
-                raise BackendError(
-                    f"no output for {config.timeout:.0f}s; is the model server running?",
-                    backend=self.backend.name,
-                ) from None
-            yield chunk
+        loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(None) as deadline:
+                while True:
+                    deadline.reschedule(loop.time() + config.timeout)
+                    try:
+                        chunk = await anext(iterator)
+                    except StopAsyncIteration:
+                        return
+                    deadline.reschedule(None)
+                    yield chunk
+        except TimeoutError:
+            raise BackendError(
+                f"no output for {config.timeout:.0f}s; is the model server running?",
+                backend=self.backend.name,
+            ) from None
 
     def _account(self, chunk: Chunk) -> None:
         self.usage += Usage(

@@ -344,7 +344,9 @@ def _append_message(
     values: dict[str, Any] = {"updated_at": utcnow()}
     if state is not None:
         values["state"] = _dump_state(state)
-    db.execute(update(SessionRow).where(SessionRow.id == session_id).values(**values))
+    sessions = SessionRow.__table__
+    # A table-level UPDATE: the ORM's version would search the session for rows to sync.
+    db.execute(update(sessions).where(sessions.c.id == session_id).values(**values))
     db.flush()  # assigns the row's id
     return row
 
