@@ -142,6 +142,33 @@ def test_third_party_past_and_grief_are_concern_not_risk(text: str, reason: Conc
     assert reason in result.concerns
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two hundred days without self harm and I'm so proud of myself",
+        "A year ago I wrote goodbye letters to everyone. Now I'm engaged!",
+        "Last year I swallowed too many pills and ended up in hospital, I'm in a better place now",
+        "At 16 I burned myself every week; these days I paint instead",
+        "It's six years since I tried to end my life and I'm grateful to be here",
+        "I got out of that relationship years ago. He used to hit me, but I'm safe now",
+    ],
+)
+def test_danger_told_as_over_is_not_risk(text: str) -> None:
+    assert assess_risk(text).level is not RiskLevel.RISK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wrote goodbye letters to everyone tonight",
+        "I swallowed too many pills an hour ago and I feel strange",
+        "It's six days since I last burned myself and the urges are back tonight",
+    ],
+)
+def test_the_same_danger_told_as_now_is_risk(text: str) -> None:
+    assert assess_risk(text).is_risk
+
+
 def test_evidence_spans_point_into_the_original_message() -> None:
     message = "Work is fine. Honestly I want to K I L L myself. Anyway."
     result = assess_risk(message)

@@ -200,6 +200,9 @@ _PAST = compile_pattern(
     r"\bteenage years\b|\bgrowing up\b|\bpreviously\b|\bonce upon\b|\b(?:19|20)\d\d\b"
     r"|\b(?:\d+|one|a|two|three|four|five|six|ten) (?:days?|weeks?|months?|years?) "
     r"(?:clean|free|sober)\b|\bclean (?:from|of) (?:cutting|self ?harm|sh)\b|\banniversary of\b"
+    r"|\b(?:a|one|last) year ago\b|\blast year\b|\b(?:\d+|one|two|three|four|five|six|ten) "
+    r"years since\b|\bat (?:age )?\d{1,2},? i\b|\b(?:old|past) (?:self ?harm|cutting|scars)\b"
+    r"|\b(?:days?|weeks?|months?|years?) without (?:self ?harm|cutting|sh|hurting myself)\b"
     # Spanish, French, German: "hace tres años", "il y a deux ans", "vor vier Jahren".
     r"|\bhace (?:\d+|un|dos|tres|cuatro|cinco|seis|diez|varios|muchos|unos) anos\b(?! que)"
     r"|\bcuando (?:era|tenia) (?:nin[oa]|joven|adolescente|pequen[oa]|\d+)|\bde "
@@ -222,6 +225,7 @@ _RECOVERED = compile_pattern(
     r"\bbetter place\b|\bgrateful\b|\bthankful\b|\bi'?m (?:okay|ok|fine|good|happy|safe|"
     r"stable) now\b|\bhealed\b|\bmoved on\b|\bnot anymore\b|\bno longer\b|"
     r"\bthose days are (?:over|behind)|\bi'?m safe\b|\b(?:changed|saved) my life\b"
+    r"|\bgot out of (?:that|the|an?|my) (?:relationship|marriage|house|situation)\b"
     r"|\b(?:hoy|ahora) (?:estoy|me siento|me encuentro) (?:\w+ )?(?:mejor|bien|feliz)\b"
     r"|\b(?:estoy|me siento) (?:mucho |muchisimo |bastante )?mejor\b|\blo supere\b"
     r"|\bsali adelante\b|\bvoy a terapia\b"

@@ -59,10 +59,15 @@ _T = TypeVar("_T")
 ARTIFACT = Path(__file__).with_name("artifacts") / "semantic_risk.npz"
 MAX_WINDOWS = 4
 """Sentences embedded per message at most; longer messages are grouped so CPU time stays bounded."""
-FALSE_ALARM_BUDGET = 0.03
+FALSE_ALARM_BUDGET = 0.05
 """Share of the labelled non-risk cases (hard negatives) the stage may flag out of fold."""
-ORDINARY_FALSE_ALARM_BUDGET = 0.002
-"""Share of ordinary support-conversation messages the stage may flag out of fold."""
+ORDINARY_FALSE_ALARM_BUDGET = 0.005
+"""Share of ordinary support-conversation messages the stage may flag out of fold.
+
+With 0.03 and 0.002 the stage found 53 % of the risk cases out of fold; with
+these budgets 64 %, while ESConv valid seekers flagged went from 0.3 % to 0.6 %
+(`benchmarks/ordinary_conversation.py`). A missed person in danger costs more.
+"""
 ORDINARY_MESSAGES = 4000
 """ESConv train seeker messages the rules find nothing in, sampled as ordinary negatives."""
 MIN_THRESHOLD = 0.6
@@ -77,6 +82,9 @@ TRAINING_SETS = (
     "semantic_train_intl.jsonl",
     "semantic_train_indirect.jsonl",
     "semantic_train_varied.jsonl",
+    "semantic_train_blind_a.jsonl",
+    "semantic_train_blind_b.jsonl",
+    "semantic_train_blind_c.jsonl",
     "risk_check.jsonl",
     "risk_check2.jsonl",
     "risk_check3.jsonl",
@@ -84,9 +92,10 @@ TRAINING_SETS = (
     "risk_check5.jsonl",
     "risk_check6.jsonl",
 )
-"""Every labelled set but `risk_heldout.jsonl`, which only measures.
+"""Every labelled set but the `risk_heldout*.jsonl` sets, which only measure.
 
-`risk_check5` was written blind and measured once before it joined.
+`risk_check5` was written blind and measured once before it joined. The
+`semantic_train_blind_*` sets were written by authors who never saw the others.
 """
 SURFACE_FEATURES = 2**16
 """Hashed n-grams per view (words 1-2, characters 2-5): stateless, so only weights are saved."""
