@@ -169,6 +169,46 @@ def test_the_same_danger_told_as_now_is_risk(text: str) -> None:
     assert assess_risk(text).is_risk
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I counted my pills again and there are more than enough", RiskCategory.SUICIDE),
+        ("the rope is ready, I just need the house to be empty", RiskCategory.SUICIDE),
+        ("ya tengo la soga preparada", RiskCategory.SUICIDE),
+        ("ich will mich einfach nur noch umbringen", RiskCategory.SUICIDE),
+        ("six months clean and tonight I cut myself again", RiskCategory.SELF_HARM),
+        ("found out her address. going over there tonight \U0001f52a", RiskCategory.HARM_TO_OTHERS),
+        (
+            "I'm taking my dad's gun to school tomorrow, they will all regret it",
+            RiskCategory.HARM_TO_OTHERS,
+        ),
+        (
+            "type 1 here, my sugar is 38 and my hands won't stop shaking",
+            RiskCategory.MEDICAL_EMERGENCY,
+        ),
+    ],
+)
+def test_preparations_and_threats_without_a_named_act_are_risk(
+    text: str, category: RiskCategory
+) -> None:
+    assert category in assess_risk(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do I have enough tablets for a two-week trip?",
+        "My sugar is 5.4 today, best reading all week",
+        "The internet cut again in the middle of my call",
+        "il a encore mangé mon dessert, je vais le tuer mdr",
+        "mein Mitbewohner hat meinen Kaffee getrunken, ich bring ihn um 😂",
+        "si vuelve a usar mi cargador lo mato jajaja",
+    ],
+)
+def test_look_alikes_of_preparations_and_joke_threats_are_not_risk(text: str) -> None:
+    assert assess_risk(text).level is not RiskLevel.RISK
+
+
 def test_evidence_spans_point_into_the_original_message() -> None:
     message = "Work is fine. Honestly I want to K I L L myself. Anyway."
     result = assess_risk(message)

@@ -47,6 +47,10 @@ _FIGURATIVE = compile_pattern(
     r"rofl|😂|🤣)"
     r"|\b(?:kill|murder|strangle) (?:me|him|her|them|you|my \w+)\b[^.!?]{0,40}(?:lol|lmao|haha|"
     r"jk|xd|😂|🤣|💀|😅|🙃)"
+    # The same joke threats in Spanish, French and German ("je vais tuer ma soeur mdr").
+    r"|\b(?:tuer|buter|etrangler|trucider|matar|mato|ahorcar|estrangular|umbringen|"
+    r"bring (?:ihn|sie|dich) um|erwurgen)\b[^.!?\n]{0,60}(?:jaja\w*|jeje\w*|xd|mdr|ptdr|lol|"
+    r"haha\w*|😂|🤣|💀|😅|🙃)"
     # Playful hyperbole about pets and games: "gonna strangle my cat", "slaughter them at chess".
     r"|\b(?:kill|murder|strangle|throttle)(?:ing)? (?:my|the|this|that|our) (?:cat|cats|dog|dogs|"
     r"puppy|kitten|parrot|hamster|rabbit|bunny)\b"

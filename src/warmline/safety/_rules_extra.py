@@ -311,6 +311,109 @@ _HELD_OUT = (
     ),
 )
 
+# Preparations and threats that are common in what people write but name no act:
+# counted pills that are "enough", a rope made ready, an address and a knife, a
+# threat against a school. Weaker signs add up to risk only together.
+_PREPARATIONS = (
+    rule(
+        R.SUICIDE,
+        0.6,
+        "enough-pills",
+        (
+            r"\b(?:enough|sufficient) (?:\w+ )?(?:pills|tablets|meds|sleeping pills|painkillers)\b"
+            r"|\b(?:pills|tablets|meds)\b[^.!?\n]{0,30}\b(?:are|is|'s|be) (?:more than )?enough\b"
+            r"|\b(?:suficientes (?:pastillas|pildoras)|(?:pastillas|pildoras)\b[^.!?\n]{0,40}"
+            r"\bsuficientes)\b|\bassez de (?:cachets|comprimes|medicaments|somniferes)\b"
+            r"|\bgenug (?:tabletten|pillen|schlaftabletten)\b"
+        ),
+    ),
+    rule(
+        R.SUICIDE,
+        0.5,
+        "counted-pills",
+        (
+            r"\bcount(?:ed|ing) (?:\w+ ){0,2}(?:pills|tablets|meds)\b"
+            r"|\bcontado (?:\w+ ){0,2}(?:pastillas|pildoras)\b"
+            r"|\bcompte (?:\w+ ){0,2}(?:cachets|comprimes|medicaments)\b"
+            r"|\b(?:tabletten|pillen) (?:\w+ )?gezahlt\b"
+        ),
+    ),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "rope-ready",
+        (
+            r"\b(?:the|a|my) (?:rope|noose) (?:is |'?s )?(?:ready|hidden|tied|prepared|all set)\b"
+            r"|\b(?:tengo )?la (?:cuerda|soga) (?:ya )?(?:esta )?(?:guardada|lista|preparada|"
+            r"escondida|atada)\b"
+            r"|\bla corde (?:est )?(?:prete|cachee|deja attachee|preparee)\b"
+            r"|\bdas seil (?:liegt|ist|hangt) (?:schon|bereit|versteckt)\b"
+        ),
+    ),
+    rule(
+        R.SUICIDE,
+        1.0,
+        "de-implied-i",
+        (
+            r"\b(?:will|mochte|werde) mich (?:\w+ ){0,2}(?:umbringen|toten|erhangen|erschiessen|"
+            r"aufhangen)\b"
+        ),
+    ),
+    rule(
+        R.SELF_HARM,
+        1.0,
+        "harm-again",
+        r"\b(?:relapsed|i relapsed)\W+(?:and )?(?:cut|burn(?:ed|t)|hurt myself)"
+        r"|\b(?:cut|burn(?:ed|t)|carv(?:ed)?|hurt) myself again\b"
+        r"|(?:^|[.!?]\s*|\bi |\bi'?ve |\bjust |\band )(?:cut|burn(?:ed|t)) again\b",
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        0.6,
+        "their-address",
+        (
+            r"\b(?:got|have|found|know) (?:his|her|their) (?:home )?address\b"
+            r"|\bgo(?:ing|in)? over (?:there|to (?:his|her|their) (?:place|house)) tonight\b"
+        ),
+        personal=False,
+    ),
+    rule(
+        R.HARM_TO_OTHERS, 0.5, "weapon-emoji", r"[\U0001f52a\U0001f52b\U0001f5e1]", personal=False
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        0.6,
+        "weapon-to-school",
+        (
+            r"\b(?:bring|bringing|taking|take) (?:something|a gun|a knife|a weapon|"
+            r"my (?:dad|father|stepdad)'?s gun) (?:to|into) (?:school|class|campus|work)\b"
+            r"|\b(?:made|making|wrote|writing|have) (?:a |my )?list (?:of|with) (?:names|people)\b"
+        ),
+        personal=False,
+    ),
+    rule(
+        R.HARM_TO_OTHERS,
+        0.5,
+        "they-will-see",
+        (
+            r"\b(?:they|you|everyone|everybody|all of them)(?:'ll| will| are going to| gonna) "
+            r"(?:all )?(?:see|regret it|pay|be sorry)\b"
+        ),
+        personal=False,
+    ),
+    rule(
+        R.MEDICAL_EMERGENCY,
+        1.0,
+        "low-sugar",
+        (
+            r"\b(?:blood )?sugar (?:is |at |reads |reading |level (?:is )?)?(?:only |just )?"
+            r"(?:[2-4]\d|[1-2][.,]\d)\b(?! ?(?:grams|g\b|%|percent|years|minutes|mg\b))"
+        ),
+        personal=False,
+        timeless=True,
+    ),
+)
+
 RULES_EXTRA: tuple[Rule, ...] = (
     *_PROBE3,
     *_HELD_OUT,
@@ -321,4 +424,5 @@ RULES_EXTRA: tuple[Rule, ...] = (
     *_MORE_HARM,
     *_OTHERS,
     *_MEDICAL,
+    *_PREPARATIONS,
 )
