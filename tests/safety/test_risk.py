@@ -235,6 +235,19 @@ def test_risk_builds_up_over_several_turns() -> None:
     assert {e.turn for e in result.evidence} >= {0, -1}
 
 
+def test_a_message_that_leans_toward_danger_is_read_with_its_context() -> None:
+    history = [
+        "escribí cartas para mis hijos",
+        "no quiero que piensen que fue su culpa cuando me encuentren",
+    ]
+    message = "bueno, ya está todo listo"
+    assert not assess_risk(message).is_risk
+    result = assess_risk(message, history)
+    assert result.categories == [RiskCategory.SUICIDE]
+    assert result.evidence[0].text == message
+    assert not assess_risk("gracias, voy a llamar a mi hermana ahora", history).is_risk
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -124,7 +124,9 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
             evidence += _evidence(turn, -back, categories)
     concerns = _concerns(current, categories)
     if not categories and not _SEMANTIC_MASKS.intersection(concerns):
-        semantic = _semantic_assessment(current, quiet=set(concerns) <= {ConcernReason.GRIEF})
+        semantic = _semantic_assessment(
+            current, earlier, quiet=set(concerns) <= {ConcernReason.GRIEF}
+        )
         if semantic is not None:
             return semantic
     if categories:
@@ -146,13 +148,15 @@ def assess_risk(message: str, history: Sequence[str | Utterance] = ()) -> RiskAs
     )
 
 
-def _semantic_assessment(turn: _Turn, *, quiet: bool) -> RiskAssessment | None:
+def _semantic_assessment(
+    turn: _Turn, earlier: Sequence[_Turn], *, quiet: bool
+) -> RiskAssessment | None:
     """Risk from the semantic stage, with the window that carried it as evidence.
 
     With `quiet` (the rules raised no concern), a window the rules read as
     figurative, or a message about staying safe or a fond farewell, is let be.
     """
-    hit = semantic_risk(turn.normalized.source)
+    hit = semantic_risk(turn.normalized.source, [t.normalized.source for t in earlier])
     if hit is None:
         return None
     if quiet:

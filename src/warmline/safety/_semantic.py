@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -72,6 +72,16 @@ ORDINARY_MESSAGES = 4000
 """ESConv train seeker messages the rules find nothing in, sampled as ordinary negatives."""
 MIN_THRESHOLD = 0.6
 """The stage never fires below this probability, however clean cross-validation looks."""
+CONTEXT_TURNS = 2
+"""Earlier seeker messages read with a message that leans toward danger on its own."""
+CONTEXT_GATE = 0.4
+"""How far a message must lean toward danger before its context is read with it.
+
+On the multi-turn risk cases of the training sets (whose history the stage never
+trains on) reading the context found 15 of the 44 the rules missed; on ESConv
+valid it flagged 6 more of 2,743 ordinary messages (0.2 %). With no gate it found
+30 but flagged 17.
+"""
 INVERSE_REGULARIZATION = 16.0
 """Chosen out of fold among 4, 16 and 64: the best recall at a fixed false-alarm rate."""
 _DATA = Path(__file__).resolve().parents[3] / "tests" / "safety" / "data"
@@ -302,10 +312,15 @@ def _scored_spans(message: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
 
 
-def semantic_risk(message: str) -> SemanticHit | None:
+def semantic_risk(message: str, earlier: Sequence[str] = ()) -> SemanticHit | None:
     """The most likely category of the most dangerous window, if any window passes the threshold.
 
-    Returns None when nothing passes, and also when the stage is off.
+    `earlier` holds the seeker's previous messages, oldest first. When no window
+    passes but one leans toward danger (`CONTEXT_GATE`), the last
+    `CONTEXT_TURNS` of them and the message are read together as one window: "I
+    finally know what I have to do" after two messages of despair. The hit then
+    spans the whole message. Returns None when nothing passes, and also when the
+    stage is off.
     """
     spans = _scored_spans(message)
     if not spans:
@@ -314,14 +329,25 @@ def semantic_risk(message: str) -> SemanticHit | None:
     if scored is None:
         return None
     model, probabilities = scored
+    row = int(np.argmax(probabilities[:, 0]))
+    if probabilities[row, 0] < model.threshold:
+        context = [*earlier[-CONTEXT_TURNS:], message.strip()]
+        if len(context) == 1 or probabilities[row, 0] < CONTEXT_GATE:
+            return None
+        scored = _STAGE.score([" ".join(context)])
+        if scored is None:
+            return None
+        model, probabilities = scored
+        spans, row = [(0, len(message))], 0
+        if probabilities[0, 0] < model.threshold:
+            return None
     categories = probabilities[:, 1:].copy()
     if RiskCategory.SELF_HARM in model.categories:
         column = model.categories.index(RiskCategory.SELF_HARM)
         accidental = [bool(_ACCIDENTAL.search(message[s:e])) for s, e in spans]
         categories[accidental, column] = 0.0
-    row = int(np.argmax(probabilities[:, 0]))
     column = int(np.argmax(categories[row]))
-    if probabilities[row, 0] < model.threshold or categories[row, column] == 0.0:
+    if categories[row, column] == 0.0:
         return None
     start, end = spans[row]
     return SemanticHit(
