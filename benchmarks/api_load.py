@@ -16,7 +16,8 @@ from the `timing` object of each `done` event:
 ownership check, validation, streaming), without the turn pipeline's own work;
 `pipeline_ms` = `turn_ms` minus `generation_ms`, that work (two durable
 commits, perception, risk assessment, planning, recall). `healthz_floor_ms` samples
-GET /healthz during the run: what the machine itself costs any request.
+GET /healthz during the run (every --probe-every seconds): what the machine itself
+costs any request.
 
     PYTHONPATH=src python benchmarks/api_load.py --users 50 --messages 10
     PYTHONPATH=src python benchmarks/api_load.py --database-url postgresql://...
@@ -189,14 +190,14 @@ async def count_lost(base: str, results: Results) -> int:
     return lost
 
 
-async def probe_floor(base: str, results: Results, stop: asyncio.Event) -> None:
-    """Time a trivial request every 100 ms while the load runs."""
+async def probe_floor(base: str, results: Results, stop: asyncio.Event, every: float) -> None:
+    """Time a trivial request every `every` seconds while the load runs."""
     async with httpx.AsyncClient(timeout=30) as client:
         while not stop.is_set():
             started = time.perf_counter()
             await client.get(f"{base}/healthz")
             results.floor_ms.append((time.perf_counter() - started) * 1000)
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(every)
 
 
 ready = asyncio.Event()
@@ -221,7 +222,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             started, cpu = time.perf_counter(), cpu_seconds(server.pid)
             client_cpu = _own_cpu_seconds()
             stop = asyncio.Event()
-            probe = asyncio.create_task(probe_floor(base, results, stop))
+            probe = asyncio.create_task(probe_floor(base, results, stop, args.probe_every))
             await asyncio.gather(*tasks)
             elapsed, cpu = time.perf_counter() - started, cpu_seconds(server.pid) - cpu
             client_cpu = _own_cpu_seconds() - client_cpu
@@ -307,6 +308,12 @@ def main() -> None:
         "--think", type=float, default=2.0, help="mean seconds a user waits before each message"
     )
     parser.add_argument("--database-url", help="default: a temporary SQLite database")
+    parser.add_argument(
+        "--probe-every",
+        type=float,
+        default=1.0,
+        help="seconds between /healthz floor samples (the probe is load too: keep it light)",
+    )
     parser.add_argument("--max-p95-ms", type=float, default=50.0)
     parser.add_argument("--out", type=Path, help="also write the summary here as JSON")
     args = parser.parse_args()
