@@ -60,11 +60,15 @@ def test_semantic_stage_stays_quiet_on_figurative_grief_and_helpers(text: str) -
     assert assess_risk(text).level is not RiskLevel.RISK
 
 
-def test_long_messages_are_cut_into_at_most_four_windows() -> None:
-    message = " ".join(f"Sentence number {n} is here." for n in range(11))
-    spans = _semantic.windows(message)
-    assert len(spans) == _semantic.MAX_WINDOWS
-    assert spans[0][0] == 0 and spans[-1][1] == len(message)
+def test_a_long_message_embeds_only_its_most_dangerous_windows() -> None:
+    filler = "We went to the market and bought apples, bread and cheese for the week."
+    danger = "I have the pills counted out and tonight I will take all of them."
+    message = " ".join([filler] * 6 + [danger] + [filler] * 6)
+    words = " ".join(["word"] * (2 * _semantic.WINDOW_WORDS + 3))
+    assert len(_semantic.windows(words)) == 3  # a run-on sentence is cut in pieces
+    spans = _semantic._scored_spans(message)
+    assert len(spans) == _semantic.EMBEDDED_WINDOWS
+    assert any(message[s:e] == danger for s, e in spans)
 
 
 def test_artifact_checksum_mismatch_raises_a_clear_error(tmp_path: Path) -> None:

@@ -57,8 +57,16 @@ logger = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 ARTIFACT = Path(__file__).with_name("artifacts") / "semantic_risk.npz"
-MAX_WINDOWS = 4
-"""Sentences embedded per message at most; longer messages are grouped so CPU time stays bounded."""
+EMBEDDED_WINDOWS = 2
+"""Windows of one message the stage embeds at most: those its n-grams find most dangerous."""
+WINDOW_WORDS = 24
+"""Words in a window at most; a longer sentence is cut into several windows.
+
+Embedding costs about 0.33 ms a token on one core, so a message's cost is bounded
+by what is embedded, not by its length: two windows of 24 words (about 32 tokens
+each), encoded side by side, keep any message near 10 ms.
+"""
+_WORD = re.compile(r"\S+")
 FALSE_ALARM_BUDGET = 0.05
 """Share of the labelled non-risk cases (hard negatives) the stage may flag out of fold."""
 ORDINARY_FALSE_ALARM_BUDGET = 0.005
@@ -74,6 +82,8 @@ MIN_THRESHOLD = 0.6
 """The stage never fires below this probability, however clean cross-validation looks."""
 CONTEXT_TURNS = 2
 """Earlier seeker messages read with a message that leans toward danger on its own."""
+CONTEXT_WORDS = 36
+"""Words of that context read at most, counted back from the end of the message."""
 CONTEXT_GATE = 0.4
 """How far a message must lean toward danger before its context is read with it.
 
@@ -146,6 +156,10 @@ class SemanticModel:
         surface = surface_grams(texts) @ self._surface_columns
         logits = vectors @ self.weights.T + surface + self.bias
         return 1.0 / (1.0 + np.exp(-logits))
+
+    def surface_logits(self, texts: list[str]) -> np.ndarray:
+        """The "any risk" logit of each text's n-grams alone: cheap, for choosing what to embed."""
+        return surface_grams(texts) @ self._surface_columns[:, 0]
 
     @cached_property
     def _surface_columns(self) -> np.ndarray:
@@ -230,19 +244,19 @@ def surface_grams(texts: list[str]) -> csr_matrix:
 
 
 def windows(message: str) -> list[tuple[int, int]]:
-    """Sentence spans of the message, grouped into at most `MAX_WINDOWS` consecutive windows."""
+    """Spans of the message's sentences, a sentence over `WINDOW_WORDS` words cut in pieces."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(message):
-        if message[start : match.start()].strip():
-            spans.append((start, match.start()))
+        spans += _pieces(message, start, match.start())
         start = match.end()
-    if message[start:].strip():
-        spans.append((start, len(message)))
-    if len(spans) <= MAX_WINDOWS:
-        return spans
-    size = -(-len(spans) // MAX_WINDOWS)
+    return spans + _pieces(message, start, len(message))
+
+
+def _pieces(message: str, start: int, end: int) -> list[tuple[int, int]]:
+    words = [m.span() for m in _WORD.finditer(message, start, end)]
     return [
-        (spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)
+        (words[i][0], words[min(i + WINDOW_WORDS, len(words)) - 1][1])
+        for i in range(0, len(words), WINDOW_WORDS)
     ]
 
 
@@ -272,6 +286,10 @@ class _Stage:
         return self._run(
             lambda model, encoder: (model, model.probabilities(encoder.encode(texts), texts))
         )
+
+    def surface_leaning(self, texts: list[str]) -> np.ndarray | None:
+        """How far each text's n-grams alone lean toward "any risk" (a logit; no embedding)."""
+        return self._run(lambda model, _encoder: model.surface_logits(texts))
 
     def embed(self, texts: list[str]) -> None:
         """Encode the texts now; the encoder caches them for `score`."""
@@ -308,8 +326,15 @@ def prepare_semantic_risk(message: str) -> None:
 
 
 def _scored_spans(message: str) -> list[tuple[int, int]]:
-    """The windows the stage scores: every one the rules do not read as figurative."""
-    return [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
+    """The windows the stage scores: of those the rules do not read as figurative, the
+    `EMBEDDED_WINDOWS` whose n-grams alone look most dangerous, in message order."""
+    spans = [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
+    if len(spans) <= EMBEDDED_WINDOWS:
+        return spans
+    leaning = _STAGE.surface_leaning([message[s:e] for s, e in spans])
+    if leaning is None:
+        return []
+    return sorted(spans[i] for i in np.argsort(-leaning, kind="stable")[:EMBEDDED_WINDOWS])
 
 
 def semantic_risk(message: str, earlier: Sequence[str] = ()) -> SemanticHit | None:
@@ -334,7 +359,8 @@ def semantic_risk(message: str, earlier: Sequence[str] = ()) -> SemanticHit | No
         context = [*earlier[-CONTEXT_TURNS:], message.strip()]
         if len(context) == 1 or probabilities[row, 0] < CONTEXT_GATE:
             return None
-        scored = _STAGE.score([" ".join(context)])
+        words = " ".join(context).split()[-CONTEXT_WORDS:]  # the message and what led to it
+        scored = _STAGE.score([" ".join(words)])
         if scored is None:
             return None
         model, probabilities = scored
