@@ -105,6 +105,7 @@ TRAINING_SETS = (
     "semantic_train_blind_a.jsonl",
     "semantic_train_blind_b.jsonl",
     "semantic_train_blind_c.jsonl",
+    "semantic_train_blind_d.jsonl",
     "risk_check.jsonl",
     "risk_check2.jsonl",
     "risk_check3.jsonl",
