@@ -32,7 +32,6 @@ import asyncio
 import json
 import os
 import random
-import resource
 import socket
 import statistics
 import subprocess
@@ -220,12 +219,12 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                 await asyncio.sleep(0.05)
             ready.set()  # everyone is signed in: start the messages together
             started, cpu = time.perf_counter(), cpu_seconds(server.pid)
-            client_cpu = _own_cpu_seconds()
+            client_cpu = cpu_seconds(os.getpid())
             stop = asyncio.Event()
             probe = asyncio.create_task(probe_floor(base, results, stop, args.probe_every))
             await asyncio.gather(*tasks)
             elapsed, cpu = time.perf_counter() - started, cpu_seconds(server.pid) - cpu
-            client_cpu = _own_cpu_seconds() - client_cpu
+            client_cpu = cpu_seconds(os.getpid()) - client_cpu
             stop.set()
             await probe
             lost = await count_lost(base, results)
@@ -243,12 +242,6 @@ def cpu_seconds(pid: int) -> float:
     """User plus system CPU time of a process so far (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _own_cpu_seconds() -> float:
-    """User plus system CPU time of this client process so far."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -22,6 +22,7 @@ from pathlib import Path
 from warmline.memory._encoder import default_encoder
 from warmline.safety import assess_risk, read_cases
 from warmline.safety._risk import _analyse  # its cache is cleared so every message is timed cold
+from warmline.safety._semantic import _scored_windows  # likewise
 from warmline.types import RiskLevel
 
 DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "safety" / "data" / "risk_dev.jsonl"
@@ -77,6 +78,7 @@ def main() -> None:
 def _cold() -> None:
     """Clear the rule analysis and embedding caches so nothing is timed from a cache."""
     _analyse.cache_clear()
+    _scored_windows.cache_clear()
     default_encoder()._cache.clear()
 
 

@@ -317,25 +317,31 @@ def reset_semantic_stage() -> None:
     """Forget the loaded model and any failure, so the next message loads afresh."""
     global _STAGE
     _STAGE = _Stage()
+    _scored_windows.cache_clear()  # the windows were ranked by the old model
 
 
 def prepare_semantic_risk(message: str) -> None:
-    """Embed the windows `semantic_risk` will score, so it finds them in the encoder's cache."""
-    spans = _scored_spans(message)
-    if spans:
-        _STAGE.embed([message[s:e].strip() for s, e in spans])
+    """Choose and embed the windows `semantic_risk` will score, so it finds both cached."""
+    _spans, texts = _scored_windows(message)
+    if texts:
+        _STAGE.embed(list(texts))
 
 
-def _scored_spans(message: str) -> list[tuple[int, int]]:
+def _scored_spans(message: str) -> tuple[tuple[int, int], ...]:
     """The windows the stage scores: of those the rules do not read as figurative, the
     `EMBEDDED_WINDOWS` whose n-grams alone look most dangerous, in message order."""
+    return _scored_windows(message)[0]
+
+
+@lru_cache(maxsize=64)
+def _scored_windows(message: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """`_scored_spans` and their texts, chosen once per message (preparation, then scoring)."""
     spans = [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
-    if len(spans) <= EMBEDDED_WINDOWS:
-        return spans
-    leaning = _STAGE.surface_leaning([message[s:e] for s, e in spans])
-    if leaning is None:
-        return []
-    return sorted(spans[i] for i in np.argsort(-leaning, kind="stable")[:EMBEDDED_WINDOWS])
+    if len(spans) > EMBEDDED_WINDOWS:
+        leaning = _STAGE.surface_leaning([message[s:e] for s, e in spans])
+        order = np.argsort(-leaning, kind="stable") if leaning is not None else []
+        spans = sorted(spans[i] for i in order[:EMBEDDED_WINDOWS])
+    return tuple(spans), tuple(message[s:e].strip() for s, e in spans)
 
 
 def semantic_risk(message: str, earlier: Sequence[str] = ()) -> SemanticHit | None:
@@ -348,10 +354,10 @@ def semantic_risk(message: str, earlier: Sequence[str] = ()) -> SemanticHit | No
     spans the whole message. Returns None when nothing passes, and also when the
     stage is off.
     """
-    spans = _scored_spans(message)
-    if not spans:
+    spans, texts = _scored_windows(message)
+    if not texts:
         return None
-    scored = _STAGE.score([message[s:e].strip() for s, e in spans])
+    scored = _STAGE.score(list(texts))
     if scored is None:
         return None
     model, probabilities = scored
@@ -365,7 +371,7 @@ def semantic_risk(message: str, earlier: Sequence[str] = ()) -> SemanticHit | No
         if scored is None:
             return None
         model, probabilities = scored
-        spans, row = [(0, len(message))], 0
+        spans, row = ((0, len(message)),), 0
         if probabilities[0, 0] < model.threshold:
             return None
     categories = probabilities[:, 1:].copy()
