@@ -245,8 +245,8 @@ def cpu_seconds(pid: int) -> float:
 
 
 def _pct(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
+    if len(values) < 2:  # a short run may take a single floor sample, or none
+        return round(values[0], 1) if values else float("nan")
     return round(statistics.quantiles(values, n=100, method="inclusive")[q - 1], 1)
 
 
