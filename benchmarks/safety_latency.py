@@ -1,6 +1,6 @@
 """Latency of the risk assessor on CPU: median and p95 milliseconds per message.
 
-Usage: PYTHONPATH=src python benchmarks/safety_latency.py [--repeat N]
+Usage: PYTHONPATH=src python benchmarks/safety_latency.py [--repeat N] [--data DIR]
 
 Runs every case of the development set (with its history) N times after a
 warm-up, clearing the analysis cache before each pass so no message is timed
@@ -9,6 +9,11 @@ Reports wall-clock time and this process's CPU time: on a shared, loaded
 machine the wall clock includes time spent waiting for a core. The semantic
 stage is on (model loaded during warm-up); its encoder cache is cleared before
 each pass too, so every sentence is embedded afresh.
+
+Then, when ESConv is there, every seeker message of ESConv valid is assessed in
+its conversation (caches cleared at the start of each conversation, as in a
+new session): real messages at their real lengths, reported overall, at p99,
+and by length.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ import statistics
 import time
 from pathlib import Path
 
+from warmline.data import data_dir, read_esconv
 from warmline.memory._encoder import default_encoder
 from warmline.safety import assess_risk, read_cases
 from warmline.safety._risk import _analyse  # its cache is cleared so every message is timed cold
 from warmline.safety._semantic import _scored_windows  # likewise
-from warmline.types import RiskLevel
+from warmline.types import RiskLevel, Speaker
 
 DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "safety" / "data" / "risk_dev.jsonl"
 
@@ -32,6 +38,7 @@ def main() -> None:
     """Time `assess_risk` per message and print median, p95 and max."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--data", type=Path, default=data_dir(), help="holds esconv/valid.jsonl")
     args = parser.parse_args()
     cases = read_cases(DEV_SET)
     for case in cases:
@@ -73,6 +80,31 @@ def main() -> None:
             f"wall {(time.perf_counter() - started) * 1000:.2f} ms, "
             f"cpu {(time.process_time() - started_cpu) * 1000:.2f} ms"
         )
+    esconv = args.data / "esconv" / "valid.jsonl"
+    if esconv.exists():
+        _real_messages(esconv)
+
+
+def _real_messages(path: Path) -> None:
+    """Time every seeker message of ESConv valid in its conversation, overall and by length."""
+    timed: list[tuple[int, float]] = []
+    for dialogue in read_esconv(path):
+        _cold()
+        history: list[str] = []
+        for utterance in dialogue.utterances:
+            if utterance.speaker is not Speaker.SEEKER:
+                continue
+            started = time.perf_counter()
+            assess_risk(utterance.text, history)
+            timed.append((len(utterance.text), (time.perf_counter() - started) * 1000))
+            history.append(utterance.text)
+    wall = sorted(ms for _, ms in timed)
+    print(f"ESConv valid, {len(timed)} seeker messages in their conversations:")
+    print(f"wall: {_summary(wall)}   p99 {wall[int(0.99 * (len(wall) - 1))]:.3f} ms")
+    for low, high in ((0, 100), (100, 200), (200, 400), (400, 4001)):
+        bucket = [ms for length, ms in timed if low <= length < high]
+        if bucket:
+            print(f"  {low}-{high - 1} characters ({len(bucket)} messages): {_summary(bucket)}")
 
 
 def _cold() -> None:

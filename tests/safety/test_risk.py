@@ -6,6 +6,7 @@ import pytest
 from warmline.safety import (
     ConcernReason,
     RiskCategory,
+    _rules,
     assess_risk,
     evaluate_risk,
     normalize,
@@ -13,7 +14,6 @@ from warmline.safety import (
 )
 from warmline.safety._context import mask_figurative
 from warmline.safety._risk import RULES
-from warmline.safety._rules import anchors_in
 from warmline.types import RiskLevel, Speaker, Utterance
 
 DATA = Path(__file__).parent / "data"
@@ -270,10 +270,26 @@ def test_the_anchor_prefilter_never_hides_a_match(dev_cases) -> None:
     texts = [case.text for case in dev_cases] + [h for case in dev_cases for h in case.history]
     for text in texts:
         canonical = mask_figurative(normalize(text).text)
-        present = anchors_in(canonical, RULES)
+        present = RULES.anchors_in(canonical)
         for rule in RULES:
             if rule.pattern.search(canonical):
                 assert rule.may_match(present), (rule.name, text)
+
+
+def test_long_messages_match_as_if_every_rule_read_all_of_them(dev_cases, monkeypatch) -> None:
+    texts = [mask_figurative(normalize(case.text).text) for case in dev_cases]
+    long_texts = [" ".join(texts[i : i + 40])[:4000] for i in range(0, len(texts), 40)]
+    # a match whose anchor sits in the sentence after the one it starts in
+    long_texts.append(" ".join(texts[:40])[:3000] + ". how do we reach him? cut again tonight")
+    assert all(len(text) > _rules.GATED_LENGTH for text in long_texts)
+
+    def found(text: str) -> list[tuple[str, int, int]]:
+        return [(rule.name, m.start(), m.end()) for rule, m in RULES.matches(text)]
+
+    gated = [found(text) for text in long_texts]
+    monkeypatch.setattr(_rules, "GATED_LENGTH", 10**9)
+    assert gated == [found(text) for text in long_texts]
+    assert sum(map(len, gated)) > 100
 
 
 def test_assessment_is_fast_on_the_cpu(dev_cases) -> None:

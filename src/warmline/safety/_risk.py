@@ -31,7 +31,7 @@ from warmline.safety._context import (
     told_as_past,
 )
 from warmline.safety._normalize import Normalized, normalize
-from warmline.safety._rules import Rule, anchors_in
+from warmline.safety._rules import Rule, RuleSet
 from warmline.safety._rules_en import RULES_EN
 from warmline.safety._rules_extra import RULES_EXTRA
 from warmline.safety._rules_intl import RULES_INTL
@@ -43,13 +43,7 @@ from warmline.types import RiskLevel, Speaker, Utterance
 
 __all__ = ["assess_risk"]
 
-RULES: tuple[Rule, ...] = (
-    *RULES_EN,
-    *RULES_EXTRA,
-    *RULES_INTL,
-    *RULES_INTL_MORE,
-    *RULES_MEDICAL,
-)
+RULES = RuleSet((*RULES_EN, *RULES_EXTRA, *RULES_INTL, *RULES_INTL_MORE, *RULES_MEDICAL))
 HISTORY_TURNS = 5
 """How many earlier seeker messages count toward build-up."""
 HISTORY_DECAY = 0.8
@@ -193,14 +187,10 @@ def _analyse(message: str) -> _Turn:
     normalized = normalize(message)
     text = mask_figurative(normalized.text)
     hits = []
-    present = anchors_in(text, RULES)
-    for rule in RULES:
-        if not rule.may_match(present):
-            continue
-        for match in rule.pattern.finditer(text):
-            why = _suppression(rule, text, match.start(), match.end())
-            if why is not _IGNORE:
-                hits.append(_Hit(rule, match.start(), match.end(), why))
+    for rule, match in RULES.matches(text):
+        why = _suppression(rule, text, match.start(), match.end())
+        if why is not _IGNORE:
+            hits.append(_Hit(rule, match.start(), match.end(), why))
     return _Turn(normalized, tuple(hits))
 
 

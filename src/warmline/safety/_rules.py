@@ -12,13 +12,21 @@ from __future__ import annotations
 import re
 import re._constants as _c  # the stdlib regex parser, read-only, for anchor extraction
 import re._parser as _parser
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from warmline.safety._normalize import squeeze_pattern
 from warmline.safety._types import ConcernReason, RiskCategory
 
-__all__ = ["Rule", "anchors_in", "compile_pattern", "concern", "required_literals", "rule"]
+__all__ = [
+    "Rule",
+    "RuleSet",
+    "compile_pattern",
+    "concern",
+    "required_literals",
+    "rule",
+]
 
 _MACROS = {
     "<i>": r"(?:\bi\b|\bi'?m\b|\bim\b|\bi'?ve\b|\bive\b|\bi'?d\b|\bi'?ll\b)",
@@ -68,18 +76,85 @@ class Rule:
     anchors: frozenset[str] | None = None
 
     def may_match(self, present: frozenset[str]) -> bool:
-        """Whether any anchor is among those `present` in the text (see `anchors_in`)."""
+        """Whether any anchor is among those `present` in the text (see `RuleSet.anchors_in`)."""
         return self.anchors is None or not self.anchors.isdisjoint(present)
 
 
-def anchors_in(text: str, rules: tuple[Rule, ...]) -> frozenset[str]:
-    """The rules' anchors that occur in `text`, each searched once."""
-    return frozenset(a for a in _all_anchors(rules) if a in text)
+GATED_LENGTH = 400
+"""Characters above which each rule runs only over the sentences that hold its anchors."""
+_SENTENCE_END = re.compile(r"[.!?\n]+\s*")
 
 
-@lru_cache(maxsize=4)
-def _all_anchors(rules: tuple[Rule, ...]) -> frozenset[str]:
-    return frozenset().union(*(r.anchors for r in rules if r.anchors))
+class RuleSet:
+    """Rules matched together, their anchors gathered once."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self.anchors: frozenset[str] = frozenset().union(
+            *(r.anchors for r in self.rules if r.anchors)
+        )
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def anchors_in(self, text: str) -> frozenset[str]:
+        """The anchors that occur in `text`, each searched once."""
+        return frozenset(a for a in self.anchors if a in text)
+
+    def matches(self, text: str) -> Iterator[tuple[Rule, re.Match[str]]]:
+        """Every match of every rule in `text`, rule by rule.
+
+        A rule whose anchors are all absent is skipped. In a long text a rule
+        also runs only over the sentences holding one of its anchors, each with
+        its neighbours (a pattern may span a sentence break): a long message then
+        costs what its relevant sentences cost, not a pass of every rule over it.
+        """
+        if len(text) <= GATED_LENGTH:
+            present = self.anchors_in(text)
+            for rule in self.rules:
+                if rule.may_match(present):
+                    for match in rule.pattern.finditer(text):
+                        yield rule, match
+            return
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        if not ends or ends[-1] != len(text):
+            ends.append(len(text))
+        sentences = self._anchor_sentences(text, ends)
+        for rule in self.rules:
+            if rule.anchors is None:
+                spans = [(0, len(text))]
+            else:
+                found = set().union(*(sentences.get(a, ()) for a in rule.anchors))
+                spans = _spans_around(found, ends)
+            for start, end in spans:
+                for match in rule.pattern.finditer(text, start, end):
+                    yield rule, match
+
+    def _anchor_sentences(self, text: str, ends: list[int]) -> dict[str, set[int]]:
+        """For each anchor in `text`, the indexes of the sentences it occurs in."""
+        where: dict[str, set[int]] = {}
+        for anchor in self.anchors:
+            at = text.find(anchor)
+            while at >= 0:
+                where.setdefault(anchor, set()).add(bisect_right(ends, at))
+                at = text.find(anchor, at + 1)
+        return where
+
+
+def _spans_around(sentences: set[int], ends: list[int]) -> list[tuple[int, int]]:
+    """Character spans covering the given sentences and their neighbours, merged."""
+    spans: list[tuple[int, int]] = []
+    for index in sorted(sentences):
+        start = ends[index - 2] if index >= 2 else 0
+        end = ends[min(index + 1, len(ends) - 1)]
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
