@@ -138,3 +138,34 @@ def test_a_prepared_message_is_scored_without_encoding_it_again(monkeypatch) -> 
     assert encoded == []
     semantic_risk("A message nobody prepared.")
     assert encoded == ["A message nobody prepared."]
+
+
+def test_a_multi_turn_case_trains_as_the_context_window_the_stage_reads(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(
+        '{"text": "tonight is the night", "history": ["I have the pills ready", "nobody will '
+        'miss me"], "level": "risk", "categories": ["suicide"]}\n'
+        '{"text": "tonight is the night", "level": "none"}\n',
+        encoding="utf-8",
+    )
+    windowed, alone = _semantic.training_cases([cases])
+    assert windowed.text == "I have the pills ready nobody will miss me tonight is the night"
+    assert (windowed.level, windowed.history) == (RiskLevel.RISK, [])
+    assert (alone.text, alone.level) == ("tonight is the night", RiskLevel.NONE)
+
+
+def test_a_context_window_keeps_the_last_words_of_the_last_turns() -> None:
+    earlier = ["first turn is dropped", " ".join(["older"] * 20), " ".join(["recent"] * 20)]
+    window = _semantic.context_window("  the message  ", earlier).split()
+    assert len(window) == _semantic.CONTEXT_WORDS
+    assert window[-2:] == ["the", "message"]
+    assert window.count("recent") == 20 and window.count("older") == 14
+    assert "first" not in window
+
+
+def test_ordinary_negatives_include_context_windows_and_no_rule_matches(shared_data: Path) -> None:
+    cases = _semantic.ordinary_cases(shared_data / "esconv" / "train.jsonl", limit=3000)
+    kinds = {case.kind for case in cases}
+    assert kinds == {"ordinary", "ordinary_context"}
+    assert all(case.level is RiskLevel.NONE for case in cases)
+    assert not any(_analyse(case.text).hits for case in cases)
