@@ -122,6 +122,7 @@ TRAINING_SETS = (
     "semantic_train_blind_g.jsonl",
     "semantic_train_blind_h.jsonl",
     "semantic_train_blind_i.jsonl",
+    "semantic_train_blind_j.jsonl",
     "risk_check.jsonl",
     "risk_check2.jsonl",
     "risk_check3.jsonl",
