@@ -87,6 +87,8 @@ def test_hashed_rows_match_scikit_learn(options: dict) -> None:
     fast = FastHashingVectorizer(vectorizer)
     assert_same_csr(fast.transform(PROBES), vectorizer.transform(PROBES))
     assert_same_csr(fast.transform(CORPUS[:1]), vectorizer.transform(CORPUS[:1]))
+    with_empty = ["", *PROBES, "", *CORPUS]  # rows without n-grams, counted in one batch
+    assert_same_csr(fast.transform(with_empty), vectorizer.transform(with_empty))
 
 
 def test_linear_models_match_scikit_learn_on_sparse_and_dense_rows() -> None:

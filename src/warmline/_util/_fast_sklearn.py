@@ -94,23 +94,30 @@ class FastHashingVectorizer:
         self._normalize = _ROW_NORMALIZERS[vectorizer.norm] if vectorizer.norm else None
 
     def transform(self, documents: Iterable[str]) -> sparse.csr_matrix:
-        """The hashed n-gram counts of the documents, equal to the vectorizer's own `transform`."""
+        """The hashed n-gram counts of the documents, equal to the vectorizer's own `transform`.
+
+        All documents are counted together (one key per row and bucket), so the
+        many short windows of a long message cost one numpy pass, not one each.
+        """
         _refuse_single_string(documents)
-        columns: list[np.ndarray] = []
-        counts: list[np.ndarray] = []
-        indptr = [0]
-        for document in documents:
-            terms = self._analyze(document)
-            hashes = np.fromiter((murmurhash3_32(t) for t in terms), np.int64, len(terms))
-            # abs() of a signed 32-bit hash, modulo the width: scikit-learn's bucket.
-            unique, count = np.unique(np.abs(hashes) % self._n_features, return_counts=True)
-            columns.append(unique)
-            counts.append(count)
-            indptr.append(indptr[-1] + len(unique))
-        if len(indptr) == 1:
+        terms = [self._analyze(document) for document in documents]
+        if not terms:
             raise ValueError("Cannot vectorize empty sequence.")
-        data = np.concatenate(counts).astype(self._dtype)
-        indices = np.concatenate(columns).astype(np.int32)
+        lengths = [len(t) for t in terms]
+        hashes = np.fromiter(
+            (murmurhash3_32(term) for document in terms for term in document),
+            np.int64,
+            sum(lengths),
+        )
+        # abs() of a signed 32-bit hash, modulo the width: scikit-learn's bucket.
+        rows = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
+        keys, count = np.unique(
+            rows * self._n_features + np.abs(hashes) % self._n_features, return_counts=True
+        )
+        row_of_key = keys // self._n_features
+        indptr = np.searchsorted(row_of_key, np.arange(len(terms) + 1))
+        data = count.astype(self._dtype)
+        indices = (keys % self._n_features).astype(np.int32)
         if self._binary:
             data.fill(1)
         return _csr(data, indices, indptr, self._n_features, self._normalize)
@@ -205,7 +212,7 @@ def _float_dtype(vectorizer: TfidfVectorizer | HashingVectorizer) -> np.dtype:
 def _csr(
     data: np.ndarray,
     indices: np.ndarray,
-    indptr: list[int],
+    indptr: list[int] | np.ndarray,
     n_features: int,
     normalize: Callable[[sparse.csr_matrix], None] | None,
 ) -> sparse.csr_matrix:
