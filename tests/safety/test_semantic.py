@@ -66,7 +66,7 @@ def test_a_long_message_embeds_only_its_most_dangerous_windows() -> None:
     message = " ".join([filler] * 6 + [danger] + [filler] * 6)
     words = " ".join(["word"] * (2 * _semantic.WINDOW_WORDS + 3))
     assert len(_semantic.windows(words)) == 3  # a run-on sentence is cut in pieces
-    spans = _semantic._scored_spans(message)
+    spans, _texts = _semantic._scored_windows(message)
     assert len(spans) == _semantic.EMBEDDED_WINDOWS
     assert any(message[s:e] == danger for s, e in spans)
 

@@ -97,9 +97,6 @@ class RuleSet:
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
-    def __len__(self) -> int:
-        return len(self.rules)
-
     def anchors_in(self, text: str) -> frozenset[str]:
         """The anchors that occur in `text`, each searched once."""
         return frozenset(a for a in self.anchors if a in text)

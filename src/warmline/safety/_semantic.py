@@ -45,11 +45,11 @@ __all__ = [
     "ARTIFACT",
     "SemanticHit",
     "SemanticModel",
+    "context_window",
     "prepare_semantic_risk",
     "reset_semantic_stage",
     "semantic_risk",
     "train",
-    "context_window",
     "training_cases",
     "windows",
 ]
@@ -344,15 +344,11 @@ def prepare_semantic_risk(message: str) -> None:
         _STAGE.embed(list(texts))
 
 
-def _scored_spans(message: str) -> tuple[tuple[int, int], ...]:
-    """The windows the stage scores: of those the rules do not read as figurative, the
-    `EMBEDDED_WINDOWS` whose n-grams alone look most dangerous, in message order."""
-    return _scored_windows(message)[0]
-
-
 @lru_cache(maxsize=64)
 def _scored_windows(message: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    """`_scored_spans` and their texts, chosen once per message (preparation, then scoring)."""
+    """The spans the stage scores, and their texts: of the windows the rules do not read
+    as figurative, the `EMBEDDED_WINDOWS` whose n-grams alone look most dangerous, in
+    message order. Chosen once per message (preparation, then scoring)."""
     spans = [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
     if len(spans) > EMBEDDED_WINDOWS:
         leaning = _STAGE.surface_leaning([message[s:e] for s, e in spans])
