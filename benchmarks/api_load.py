@@ -38,10 +38,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
+
+from warmline.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # only ever loopback
@@ -75,6 +79,8 @@ def start_server(port: int, home: Path, delay: float, database_url: str | None) 
     env = os.environ | {
         "PYTHONPATH": str(ROOT / "src"),
         "WARMLINE_HOME": str(home),
+        # the usual model cache, so the sentence encoder is not rebuilt in every fresh home
+        "WARMLINE_MODEL_CACHE": str(Settings.from_env().model_cache),
         "WARMLINE_FAKE_DELAY": str(delay),
         "WARMLINE_RATE_LIMIT_USER": "1000000",
         "WARMLINE_RATE_LIMIT_IP": "1000000",
@@ -291,6 +297,15 @@ def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: fl
     }
 
 
+def _event_loop_runner() -> Callable[[Coroutine[Any, Any, dict]], dict]:
+    """uvloop's runner when installed (as for the server), so the client's own overhead is small."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run
+    return uvloop.run
+
+
 def main() -> None:
     """Parse options, run, print the summary, exit 1 on failure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -310,7 +325,7 @@ def main() -> None:
     parser.add_argument("--max-p95-ms", type=float, default=50.0)
     parser.add_argument("--out", type=Path, help="also write the summary here as JSON")
     args = parser.parse_args()
-    summary = asyncio.run(run(args))
+    summary = _event_loop_runner()(run(args))
     print(json.dumps(summary, indent=2))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
