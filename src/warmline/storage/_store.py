@@ -2,7 +2,8 @@
 
 Messages are committed one by one, the moment they exist, so a crash in the
 middle of a turn loses nothing the seeker already sent. SQLite runs in WAL
-mode with full fsync; PostgreSQL works the same through its URL.
+mode (a commit survives any crash of the process); PostgreSQL works the same
+through its URL.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from warmline.storage._schema import (
     UserRow,
     utcnow,
 )
-from warmline.types import ConversationState
+from warmline.types import ConversationState, Speaker, Strategy, Utterance
 
 __all__ = ["ConversationStore", "MessageRecord", "SessionRecord", "UserRecord"]
 
@@ -223,17 +224,25 @@ class ConversationStore:
 
     def begin_turn(
         self, session_id: str, user_id: str, text: str
-    ) -> tuple[SessionRecord, list[MessageRecord], MessageRecord]:
-        """Load one of the user's sessions with its messages and commit the seeker's new one.
+    ) -> tuple[SessionRecord, list[Utterance], MessageRecord]:
+        """Load one of the user's sessions and its conversation; commit the seeker's new message.
 
         One transaction, so a turn starts with a single round trip to the database.
+        The conversation comes as the pipeline reads it (speaker, text, strategy),
+        so the earlier replies' whole analyses are not decoded every turn.
 
         Raises:
             NotFoundError: the session does not exist or is someone else's.
         """
         with self.db() as db:
             session = _session(self._owned(db, session_id, user_id))
-            history = [_message(row) for row in _rows_in(db, MessageRow, session_id)]
+            strategy = MessageRow.analysis["strategy"].as_string()
+            rows = db.execute(
+                select(MessageRow.role, MessageRow.text, strategy)
+                .where(MessageRow.session_id == session_id)
+                .order_by(MessageRow.id)
+            )
+            history = [_utterance(role, text, strategy) for role, text, strategy in rows]
             row = _append_message(db, session_id, "seeker", text)
             db.commit()
             return session, history, _message(row)
@@ -414,6 +423,14 @@ def _message(row: MessageRow) -> MessageRecord:
         analysis=row.analysis,
         status=row.status,
         created_at=row.created_at,
+    )
+
+
+def _utterance(role: str, text: str, strategy: str | None) -> Utterance:
+    return Utterance(
+        speaker=Speaker.SEEKER if role == "seeker" else Speaker.SUPPORTER,
+        text=text,
+        strategy=Strategy(strategy) if strategy else None,
     )
 
 
