@@ -82,6 +82,21 @@ def test_recall_reinforces_and_a_memory_deleted_elsewhere_is_never_shown(
     assert [m.id for m in memory.retrieve(ana, "Biscuit dog", k=5)] == [kept.id]
 
 
+def test_a_memory_added_or_cleared_elsewhere_is_seen_by_a_warm_cache(
+    store: ConversationStore, memory: MemoryStore, words: Encoder
+) -> None:
+    ana, _ = user_with_session(store, "ana")
+    memory.add(ana, "my exams are next week")
+    assert [m.text for m in memory.retrieve(ana, "exams", k=5)] == ["my exams are next week"]
+    elsewhere = MemoryStore(store, words)  # another process, say
+    biscuit = elsewhere.add(ana, "my dog Biscuit is sick")
+    assert [m.id for m in memory.retrieve(ana, "Biscuit dog", k=1)] == [biscuit.id]
+    elsewhere.clear(ana)
+    assert memory.retrieve(ana, "Biscuit dog", k=5) == []
+    kept = memory.add(ana, "my dog Biscuit is better")
+    assert [m.id for m in memory.retrieve(ana, "Biscuit dog", k=5)] == [kept.id]
+
+
 def test_persona_facts_are_deduplicated_editable_and_deletable(
     store: ConversationStore, persona: PersonaStore
 ) -> None:

@@ -7,8 +7,8 @@ keeps each user under a few hundred memories, where a dot product over even
 (sqlite-vec, pgvector) would add a native extension and two code paths for no
 gain. The same code runs on SQLite and PostgreSQL.
 
-A recall costs two indexed queries: the user's newest memory id (new memories
-from any process rebuild the cache) and the chosen rows by primary key (a
+A recall costs two indexed queries: the user's memories newer than the cache
+(added by any process; usually none) and the chosen rows by primary key (a
 memory deleted elsewhere is never shown; the cache is rebuilt). Reinforcement
 counts are written with the next memory added, not on every recall, so
 recalling never waits for a disk sync.
@@ -17,6 +17,7 @@ recalling never waits for a disk sync.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -91,6 +92,29 @@ class _Index:
     last_recalled: np.ndarray
     recalls: np.ndarray
     sessions: np.ndarray
+
+    @classmethod
+    def of(cls, rows: Sequence[Any]) -> _Index:
+        """An index of memory rows, oldest first."""
+        return cls(
+            newest=rows[-1].id,
+            ids=np.array([r.id for r in rows], dtype=np.int64),
+            vectors=np.stack([np.frombuffer(r.embedding, dtype=np.float32) for r in rows]),
+            emotions=np.array([EMOTION_CODES.get(r.emotion or "", -1) for r in rows]),
+            base=np.array([r.importance for r in rows], dtype=np.float64),
+            last_recalled=np.array([_epoch(r.last_accessed_at) for r in rows]),
+            recalls=np.array([r.access_count for r in rows], dtype=np.float64),
+            sessions=np.array([r.session_id or "" for r in rows], dtype=object),
+        )
+
+    def extended(self, newer: _Index) -> _Index:
+        """This index followed by newer memories."""
+        joined = {
+            name: np.concatenate([getattr(self, name), getattr(newer, name)])
+            for name in ("ids", "vectors", "emotions", "base", "last_recalled", "recalls")
+        }
+        sessions = np.concatenate([self.sessions, newer.sessions]).astype(object)
+        return _Index(newest=newer.newest, sessions=sessions, **joined)
 
 
 class MemoryStore:
@@ -172,6 +196,8 @@ class MemoryStore:
             if len(rows) == len(chosen):
                 break
             self._indexes.pop(user_id, None)
+        # A memory deleted during both passes is left out.
+        chosen = np.array([i for i in chosen if int(index.ids[i]) in rows], dtype=np.intp)
         self._reinforce(index, chosen)
         return [
             RetrievedMemory(
@@ -227,6 +253,9 @@ class MemoryStore:
         budget = self.policy.budget if budget is None else budget
         self.flush()
         index = self._index(user_id)
+        if index is not None and len(index.ids) > budget:  # recount without any gone elsewhere
+            self._indexes.pop(user_id)
+            index = self._index(user_id)
         if index is None or len(index.ids) <= budget:
             return 0
         now = time.time()
@@ -270,14 +299,9 @@ class MemoryStore:
         return result.rowcount
 
     def _index(self, user_id: str) -> _Index | None:
+        """The user's index, brought up to date with one query for memories newer than it."""
+        cached = self._indexes.get(user_id)
         with self.store.db() as db:
-            newest = db.scalar(select(func.max(MemoryRow.id)).where(MemoryRow.user_id == user_id))
-            if newest is None:
-                self._indexes.pop(user_id, None)
-                return None
-            cached = self._indexes.get(user_id)
-            if cached is not None and cached.newest == newest:
-                return cached
             rows = db.execute(
                 select(
                     MemoryRow.id,
@@ -287,20 +311,17 @@ class MemoryStore:
                     MemoryRow.last_accessed_at,
                     MemoryRow.access_count,
                     MemoryRow.session_id,
-                ).where(MemoryRow.user_id == user_id, MemoryRow.embedding.is_not(None))
+                )
+                .where(
+                    MemoryRow.user_id == user_id,
+                    MemoryRow.id > (cached.newest if cached else 0),
+                    MemoryRow.embedding.is_not(None),
+                )
+                .order_by(MemoryRow.id)
             ).all()
         if not rows:
-            return None
-        index = _Index(
-            newest=newest,
-            ids=np.array([r.id for r in rows], dtype=np.int64),
-            vectors=np.stack([np.frombuffer(r.embedding, dtype=np.float32) for r in rows]),
-            emotions=np.array([EMOTION_CODES.get(r.emotion or "", -1) for r in rows]),
-            base=np.array([r.importance for r in rows], dtype=np.float64),
-            last_recalled=np.array([_epoch(r.last_accessed_at) for r in rows]),
-            recalls=np.array([r.access_count for r in rows], dtype=np.float64),
-            sessions=np.array([r.session_id or "" for r in rows], dtype=object),
-        )
+            return cached
+        index = _Index.of(rows) if cached is None else cached.extended(_Index.of(rows))
         self._indexes[user_id] = index
         return index
 
