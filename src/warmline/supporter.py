@@ -7,7 +7,9 @@ after generation, so a crash mid-turn loses nothing the seeker sent.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
@@ -22,10 +24,11 @@ from warmline.respond import RespondStage
 from warmline.safety import GuardStage, SafetyStage
 from warmline.storage import ConversationStore, MessageRecord
 from warmline.turn import Emit, PreparingStage, TurnStage, TurnState, run_stages, settle
-from warmline.types import RiskLevel, Speaker, Strategy, TurnAnalysis, Utterance
+from warmline.types import RiskLevel, Strategy, TurnAnalysis
 
 __all__ = [
     "MAX_MESSAGE_CHARS",
+    "OpenTurn",
     "REPLY_CONFIG",
     "Supporter",
     "TurnResult",
@@ -99,6 +102,16 @@ def validate_message(text: str | bytes) -> str:
     return text
 
 
+@dataclass
+class OpenTurn:
+    """A turn whose seeker message is stored and whose stages have yet to run."""
+
+    state: TurnState
+    stored: MessageRecord
+    started: float
+    """When the turn began (`time.perf_counter()`), for timing it whole."""
+
+
 class Supporter:
     """Runs turns through a fixed sequence of stages against a conversation store."""
 
@@ -115,6 +128,18 @@ class Supporter:
             InputError: the message was rejected; nothing was stored.
             NotFoundError: the session does not exist or is not this user's.
         """
+        return await self.answer(await self.begin(session_id, user_id, message), emit)
+
+    async def begin(self, session_id: str, user_id: str, message: str | bytes) -> OpenTurn:
+        """Check and store the seeker's message, and start the work that needs only its text.
+
+        Once this returns, the message is committed: a crash after it loses no word.
+
+        Raises:
+            InputError: the message was rejected; nothing was stored.
+            NotFoundError: the session does not exist or is not this user's.
+        """
+        started = time.perf_counter()
         text = validate_message(message)
         preparing = [
             asyncio.ensure_future(stage.prepare(text))
@@ -133,18 +158,23 @@ class Supporter:
             user_id=user_id,
             message=text,
             message_id=stored.id,
-            history=[_utterance(m) for m in history],
+            history=history,
             conversation=session.state.model_copy(deep=True),
             previous_seeker=session.state.seeker,
             deferred=preparing,
         )
+        return OpenTurn(state=state, stored=stored, started=started)
+
+    async def answer(self, turn: OpenTurn, emit: Emit | None = None) -> TurnResult:
+        """Run the stages on a begun turn and store the reply."""
+        state = turn.state
         if emit is not None:
             state.emit = emit
         try:
             state = await run_stages(self.stages, state)
         finally:
             await settle(state.deferred)  # the turn is stored only once its work is done
-        return await anyio.to_thread.run_sync(self._finish, state, stored)
+        return await anyio.to_thread.run_sync(self._finish, state, turn.stored)
 
     def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:
         analysis = _analysis(state)
@@ -184,15 +214,6 @@ def _analysis(state: TurnState) -> TurnAnalysis:
         strategy_probabilities=choice.probabilities if choice else {},
         risk_level=RiskLevel(risk_level),
         reasoning=" ".join(state.reasoning),
-    )
-
-
-def _utterance(message: MessageRecord) -> Utterance:
-    strategy = (message.analysis or {}).get("strategy")
-    return Utterance(
-        speaker=Speaker.SEEKER if message.role == "seeker" else Speaker.SUPPORTER,
-        text=message.text,
-        strategy=Strategy(strategy) if strategy else None,
     )
 
 

@@ -76,7 +76,7 @@ def _signed_in(url: str, *, new: bool) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['token']}"}
 
 
-def _stream_until_first_token(client: httpx.Client, url: str, session: str) -> Iterator[str]:
+def _open_stream(client: httpx.Client, url: str, session: str) -> Iterator[str]:
     """Open a stream and yield its lines (the caller stops reading when it likes)."""
     with client.stream(
         "POST", f"{url}/v1/sessions/{session}/messages/stream", json={"text": "I lost my job"}
@@ -92,10 +92,8 @@ def test_kill_mid_stream_loses_no_accepted_message(tmp_path: Path, servers: list
     session = httpx.post(f"{server.url}/v1/sessions", json={}, headers=headers).json()["id"]
 
     client = httpx.Client(headers=headers, timeout=httpx.Timeout(5.0))
-    lines = _stream_until_first_token(client, server.url, session)
-    for line in lines:
-        if line.startswith("event: token"):
-            break
+    lines = _open_stream(client, server.url, session)
+    assert next(lines) == ": stream open"  # accepted: the message is stored before the stream
     assert server.process is not None
     server.process.send_signal(signal.SIGKILL)
     started = time.monotonic()
@@ -120,10 +118,8 @@ def test_sigterm_finishes_the_reply_in_flight(tmp_path: Path, servers: list[Serv
     session = httpx.post(f"{server.url}/v1/sessions", json={}, headers=headers).json()["id"]
 
     client = httpx.Client(headers=headers, timeout=httpx.Timeout(10.0))
-    lines = _stream_until_first_token(client, server.url, session)
-    for line in lines:
-        if line.startswith("event: token"):
-            break
+    lines = _open_stream(client, server.url, session)
+    assert next(lines) == ": stream open"  # accepted: the message is stored before the stream
     assert server.process is not None
     server.process.send_signal(signal.SIGTERM)
     rest = list(lines)

@@ -13,19 +13,18 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 
-from warmline._api._auth import current_user
-from warmline._api._errors import ApiError, error_body, warmline_error_status
+from warmline._api._auth import CurrentUser
+from warmline._api._errors import error_body, warmline_error_status
 from warmline._api._metrics import TurnTiming
 from warmline._api._models import BODY_ERRORS, ErrorBody, MessageIn, TurnResponse
 from warmline._api._routes_sessions import SessionId
 from warmline._api._turns import Turns
 from warmline.errors import WarmlineError
-from warmline.storage import UserRecord
 from warmline.supporter import TurnResult
 
 __all__ = ["router"]
@@ -71,31 +70,13 @@ def _started(request: Request) -> float:
     return getattr(request.state, "started", None) or time.perf_counter()
 
 
-def _owner(session_id: SessionId, request: Request) -> UserRecord:
-    """The signed-in user, checked to own the session, in one trip to a worker thread."""
-    user = current_user(request)
-    request.app.state.runtime.store.get_session(session_id, user.id)
-    return user
-
-
-SessionOwner = Annotated[UserRecord, Depends(_owner)]
-"""The signed-in owner of the session in the path (404 for anyone else)."""
-
-
-def _turns(request: Request) -> Turns:
-    """The turn runner, unless the process is draining."""
-    turns: Turns = request.app.state.turns
-    if turns.draining:
-        raise ApiError(503, "the server is restarting; please send that again in a moment")
-    return turns
-
-
 @router.post("/{session_id}/messages", response_model=TurnResponse, responses=_ERRORS | BODY_ERRORS)
 async def send_message(
-    session_id: SessionId, body: MessageIn, user: SessionOwner, request: Request, response: Response
+    session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request, response: Response
 ) -> TurnResponse:
     """Send a message and get the whole reply with its analysis."""
-    result, timing = await _turns(request).run(session_id, user.id, body.text)
+    turns: Turns = request.app.state.turns
+    result, timing = await turns.run(await turns.begin(session_id, user.id, body.text))
     turn = turn_response(result, timing, _started(request))
     response.headers["Server-Timing"] = (
         f"gen;dur={turn.timing.generation_ms:.1f}, turn;dur={turn.timing.turn_ms:.1f}, "
@@ -110,16 +91,20 @@ async def send_message(
     responses=_ERRORS | BODY_ERRORS | _STREAM_DOC,
 )
 async def stream_message(
-    session_id: SessionId, body: MessageIn, user: SessionOwner, request: Request
+    session_id: SessionId, body: MessageIn, user: CurrentUser, request: Request
 ) -> StreamingResponse:
-    """Send a message; the reply streams token by token as Server-Sent Events."""
-    turns = _turns(request)
+    """Send a message; the reply streams token by token as Server-Sent Events.
+
+    The message is stored before the stream opens: a 200 means it was kept.
+    """
+    turns: Turns = request.app.state.turns
+    turn = await turns.begin(session_id, user.id, body.text)
     queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
 
     async def emit(chunk: str) -> None:
         queue.put_nowait(("token", chunk))
 
-    task = turns.start(session_id, user.id, body.text, emit)
+    task = turns.start(turn, emit)
     task.add_done_callback(lambda t: queue.put_nowait(("end", t)))
     request_id = getattr(request.state, "request_id", None)
     return StreamingResponse(
@@ -135,7 +120,8 @@ async def _events(
     yield ": stream open\n\n"
     while True:
         try:
-            kind, data = await asyncio.wait_for(queue.get(), _HEARTBEAT_SECONDS)
+            async with asyncio.timeout(_HEARTBEAT_SECONDS):  # no task per token, as wait_for makes
+                kind, data = await queue.get()
         except TimeoutError:
             yield ": keep-alive\n\n"
             continue

@@ -13,8 +13,9 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from warmline._api._errors import ApiError
 from warmline._api._metrics import Metrics, TurnTiming, turn_timing
-from warmline.supporter import Supporter, TurnResult
+from warmline.supporter import OpenTurn, Supporter, TurnResult
 
 __all__ = ["Turns"]
 
@@ -32,19 +33,31 @@ class Turns:
         self.draining = False
         self._tasks: set[asyncio.Task[Any]] = set()
 
+    async def begin(self, session_id: str, user_id: str, text: str) -> OpenTurn:
+        """Store the seeker's message (checking the session is the user's) before answering.
+
+        Raises:
+            ApiError: 503 while the process drains.
+            InputError: the message was rejected.
+            NotFoundError: the session does not exist or is someone else's.
+        """
+        if self.draining:
+            raise ApiError(503, "the server is restarting; please send that again in a moment")
+        return await self.supporter.begin(session_id, user_id, text)
+
     def start(
-        self, session_id: str, user_id: str, text: str, emit: TokenSink | None = None
+        self, turn: OpenTurn, emit: TokenSink | None = None
     ) -> asyncio.Task[tuple[TurnResult, TurnTiming]]:
-        """Begin a turn in its own task; it returns the result and where the time went."""
-        task = asyncio.create_task(self._run(session_id, user_id, text, emit))
+        """Answer a begun turn in its own task; it returns the result and where the time went."""
+        task = asyncio.create_task(self._run(turn, emit))
         self._tasks.add(task)
         self.metrics.in_flight.inc()
         task.add_done_callback(self._finished)
         return task
 
-    async def run(self, session_id: str, user_id: str, text: str) -> tuple[TurnResult, TurnTiming]:
-        """Run a turn to the end even if the awaiting request is cancelled."""
-        return await asyncio.shield(self.start(session_id, user_id, text))
+    async def run(self, turn: OpenTurn) -> tuple[TurnResult, TurnTiming]:
+        """Answer a begun turn to the end even if the awaiting request is cancelled."""
+        return await asyncio.shield(self.start(turn))
 
     async def drain(self, timeout: float) -> None:
         """Stop taking turns and wait up to `timeout` seconds for those in flight."""
@@ -61,21 +74,18 @@ class Turns:
         """How many turns are running."""
         return len(self._tasks)
 
-    async def _run(
-        self, session_id: str, user_id: str, text: str, emit: TokenSink | None
-    ) -> tuple[TurnResult, TurnTiming]:
+    async def _run(self, turn: OpenTurn, emit: TokenSink | None) -> tuple[TurnResult, TurnTiming]:
         timing = TurnTiming()
         turn_timing.set(timing)
-        started = time.perf_counter()
-        result = await self.supporter.turn(session_id, user_id, text, emit=emit)
-        timing.turn = time.perf_counter() - started
+        result = await self.supporter.answer(turn, emit=emit)
+        timing.turn = time.perf_counter() - turn.started
         self.metrics.turns.labels(result.status).inc()
         risk = result.analysis.risk_level.value
         if risk != "none":
             self.metrics.risk_events.labels(risk).inc()
         logger.info(
             "turn session=%s status=%s risk=%s total=%.0fms generation=%.0fms",
-            session_id,
+            result.session,
             result.status,
             risk,
             timing.turn * 1000,
