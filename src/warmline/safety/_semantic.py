@@ -77,13 +77,14 @@ With 0.03 and 0.002 the stage found 53 % of the risk cases out of fold; with
 these budgets 64 %, while ESConv valid seekers flagged went from 0.3 % to 0.6 %
 (`benchmarks/ordinary_conversation.py`). A missed person in danger costs more.
 """
-ORDINARY_MESSAGES = 8000
+ORDINARY_MESSAGES = 10000
 """ESConv train seeker texts (messages, some context windows) the rules find nothing in,
 sampled as ordinary negatives.
 
-Once the multi-turn cases joined as context windows, 4,000 let the threshold fall
-to 0.857 and 1.2 % of ESConv valid seekers were flagged; 8,000 give 0.887 and
-0.9 %, and 12,000 give 0.906 and 0.7 % but find fewer risk cases.
+Each batch of risk data lowers the threshold this budget allows, so the count is
+the smallest that keeps ESConv valid under 0.9 % flagged (the test allows 1 %).
+With the blind sets up to `j`, 4,000 flagged 1.2 % and 8,000 0.9 %; with `k`-`n`
+added, 8,000 flagged 1.1 %, 10,000 0.8 % and 12,000 0.7 % (finding fewer risk cases).
 """
 CONTEXT_SHARE = 0.25
 """Share of those messages also taken as the context window of their conversation so far."""
@@ -123,6 +124,11 @@ TRAINING_SETS = (
     "semantic_train_blind_h.jsonl",
     "semantic_train_blind_i.jsonl",
     "semantic_train_blind_j.jsonl",
+    "semantic_train_blind_k.jsonl",
+    "semantic_train_blind_l.jsonl",
+    "semantic_train_blind_m.jsonl",
+    "semantic_train_blind_n.jsonl",
+    "semantic_train_blind_o.jsonl",
     "risk_check.jsonl",
     "risk_check2.jsonl",
     "risk_check3.jsonl",
