@@ -129,6 +129,7 @@ TRAINING_SETS = (
     "semantic_train_blind_m.jsonl",
     "semantic_train_blind_n.jsonl",
     "semantic_train_blind_o.jsonl",
+    "semantic_train_blind_p.jsonl",
     "risk_check.jsonl",
     "risk_check2.jsonl",
     "risk_check3.jsonl",
