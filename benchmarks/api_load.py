@@ -38,10 +38,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -297,15 +295,6 @@ def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: fl
     }
 
 
-def _event_loop_runner() -> Callable[[Coroutine[Any, Any, dict]], dict]:
-    """uvloop's runner when installed (as for the server), so the client's own overhead is small."""
-    try:
-        import uvloop
-    except ImportError:
-        return asyncio.run
-    return uvloop.run
-
-
 def main() -> None:
     """Parse options, run, print the summary, exit 1 on failure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -325,7 +314,7 @@ def main() -> None:
     parser.add_argument("--max-p95-ms", type=float, default=50.0)
     parser.add_argument("--out", type=Path, help="also write the summary here as JSON")
     args = parser.parse_args()
-    summary = _event_loop_runner()(run(args))
+    summary = asyncio.run(run(args))
     print(json.dumps(summary, indent=2))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
