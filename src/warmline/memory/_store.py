@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -109,12 +109,12 @@ class _Index:
 
     def extended(self, newer: _Index) -> _Index:
         """This index followed by newer memories."""
-        joined = {
-            name: np.concatenate([getattr(self, name), getattr(newer, name)])
-            for name in ("ids", "vectors", "emotions", "base", "last_recalled", "recalls")
+        arrays = {
+            f.name: np.concatenate([getattr(self, f.name), getattr(newer, f.name)])
+            for f in fields(self)
+            if f.name != "newest"
         }
-        sessions = np.concatenate([self.sessions, newer.sessions]).astype(object)
-        return _Index(newest=newer.newest, sessions=sessions, **joined)
+        return _Index(newest=newer.newest, **arrays)
 
 
 class MemoryStore:

@@ -84,7 +84,8 @@ sampled as ordinary negatives.
 Each batch of risk data lowers the threshold this budget allows, so the count is
 the smallest that keeps ESConv valid under 0.9 % flagged (the test allows 1 %).
 With the blind sets up to `j`, 4,000 flagged 1.2 % and 8,000 0.9 %; with `k`-`n`
-added, 8,000 flagged 1.1 %, 10,000 0.8 % and 12,000 0.7 % (finding fewer risk cases).
+added, 8,000 flagged 1.1 %, 10,000 0.8 % and 12,000 0.7 % (finding fewer risk cases);
+with `o` and `p` too, 10,000 flags 0.7 %.
 """
 CONTEXT_SHARE = 0.25
 """Share of those messages also taken as the context window of their conversation so far."""
