@@ -72,7 +72,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, home: Path, delay: float, database_url: str | None) -> subprocess.Popen:
+def start_server(
+    port: int, home: Path, delay: float, database_url: str | None, workers: int
+) -> subprocess.Popen:
     """`warmline serve --model fake` with limits out of the way."""
     env = os.environ | {
         "PYTHONPATH": str(ROOT / "src"),
@@ -87,6 +89,7 @@ def start_server(port: int, home: Path, delay: float, database_url: str | None) 
         env["WARMLINE_DATABASE_URL"] = database_url
     command = "from warmline._cli.main import main; main()"
     args = ["serve", "--model", "fake", "--host", HOST, "--port", str(port)]
+    args += ["--workers", str(workers)]
     return subprocess.Popen([sys.executable, "-c", command, *args], env=env)
 
 
@@ -211,7 +214,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     port = _free_port()
     base = f"http://{HOST}:{port}"
     with tempfile.TemporaryDirectory() as home:
-        server = start_server(port, Path(home), args.delay, args.database_url)
+        server = start_server(port, Path(home), args.delay, args.database_url, args.workers)
         try:
             await wait_ready(base)
             results = Results()
@@ -243,9 +246,16 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User plus system CPU time so far of a process and its children, live or ended (Linux)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -260,6 +270,7 @@ def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: fl
     return {
         "users": args.users,
         "messages_per_user": args.messages,
+        "workers": args.workers,
         "word_delay_s": args.delay,
         "think_s": args.think,
         "database": "postgresql" if args.database_url else "sqlite",
@@ -300,6 +311,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=1, help="`warmline serve --workers`")
     parser.add_argument("--delay", type=float, default=0.01, help="fake model seconds per word")
     parser.add_argument(
         "--think", type=float, default=2.0, help="mean seconds a user waits before each message"

@@ -24,9 +24,10 @@ SRC = Path(warmline._api.__file__).resolve().parents[2]
 class Server:
     """A `warmline serve --model fake` subprocess on a loopback port."""
 
-    def __init__(self, home: Path, delay: float) -> None:
+    def __init__(self, home: Path, delay: float, workers: int = 1) -> None:
         self.home = home
         self.delay = delay
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -39,13 +40,22 @@ class Server:
             "WARMLINE_DRAIN_SECONDS": "20",
         }
         command = "from warmline._cli.main import main; main()"
+        args = [
+            "serve",
+            "--model",
+            "fake",
+            "--port",
+            str(self.port),
+            "--workers",
+            str(self.workers),
+        ]
         self.process = subprocess.Popen(
-            [sys.executable, "-c", command, "serve", "--model", "fake", "--port", str(self.port)],
+            [sys.executable, "-c", command, *args],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
                 if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
@@ -53,7 +63,7 @@ class Server:
             except httpx.HTTPError:
                 time.sleep(0.2)
         self.stop()
-        raise AssertionError("the server did not become ready in 60 s")
+        raise AssertionError("the server did not become ready in 90 s")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -132,3 +142,36 @@ def test_sigterm_finishes_the_reply_in_flight(tmp_path: Path, servers: list[Serv
     headers = _signed_in(restarted.url, new=False)
     messages = httpx.get(f"{restarted.url}/v1/sessions/{session}/messages", headers=headers).json()
     assert [m["role"] for m in messages] == ["seeker", "supporter"]
+
+
+def test_workers_share_the_port_the_database_and_the_metrics(
+    tmp_path: Path, servers: list[Server]
+) -> None:
+    server = Server(tmp_path / "home", delay=0.2, workers=2).start()
+    servers.append(server)
+    headers = _signed_in(server.url, new=True)
+    session = httpx.post(f"{server.url}/v1/sessions", json={}, headers=headers).json()["id"]
+    sent = [f"message {n}: work has been hard this month" for n in range(6)]
+    for text in sent:  # a new connection each time, so the kernel spreads them over the workers
+        reply = httpx.post(
+            f"{server.url}/v1/sessions/{session}/messages",
+            json={"text": text},
+            headers=headers | {"Connection": "close"},
+            timeout=30,
+        )
+        assert reply.status_code == 200, reply.text
+    messages = httpx.get(f"{server.url}/v1/sessions/{session}/messages", headers=headers).json()
+    assert [m["text"] for m in messages if m["role"] == "seeker"] == sent
+    assert [m["role"] for m in messages].count("supporter") == len(sent)
+    for _ in range(4):  # whichever worker answers, it reports the turns of both
+        metrics = httpx.get(f"{server.url}/metrics", headers={"Connection": "close"}).text
+        assert 'warmline_turns_total{status="complete"} 6.0' in metrics
+
+    client = httpx.Client(headers=headers, timeout=httpx.Timeout(10.0))
+    lines = _open_stream(client, server.url, session)
+    assert next(lines) == ": stream open"
+    assert server.process is not None
+    server.process.send_signal(signal.SIGTERM)  # to the parent, which stops every worker
+    assert "event: done" in list(lines)
+    client.close()
+    assert server.process.wait(30) == 0

@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from warmline._api._auth import RateLimiter
@@ -59,6 +59,7 @@ def create_app(
         turns.draining = False
         yield
         await turns.drain(settings.drain_seconds)
+        metrics.close()
         if close_runtime:
             await runtime.aclose()
 
@@ -117,10 +118,8 @@ def _add_operations(app: FastAPI) -> None:
 
     @app.get("/metrics", include_in_schema=False)
     def prometheus(request: Request) -> Response:
-        """Prometheus metrics of this process."""
-        return Response(
-            generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
-        )
+        """Prometheus metrics of this process (of all workers, under `serve --workers`)."""
+        return Response(request.app.state.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
 
 def _add_page(app: FastAPI) -> None:

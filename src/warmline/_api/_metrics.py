@@ -1,13 +1,25 @@
-"""Prometheus metrics of one API process, and a backend wrapper that times generation."""
+"""Prometheus metrics of one API process, and a backend wrapper that times generation.
+
+Under `serve --workers N` (PROMETHEUS_MULTIPROC_DIR set) every worker writes its
+figures to that folder and /metrics reports the sum over all of them.
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import AsyncIterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 
 from warmline.backends import ChatMessage, Chunk, GenerateConfig, Generator, LLMBackend
 
@@ -64,8 +76,28 @@ class Metrics:
             "warmline_turns", "Turns answered, by status.", ["status"], registry=self.registry
         )
         self.in_flight = Gauge(
-            "warmline_replies_in_flight", "Replies being generated now.", registry=self.registry
+            "warmline_replies_in_flight",
+            "Replies being generated now.",
+            registry=self.registry,
+            multiprocess_mode="livesum",
         )
+
+    def exposition(self) -> bytes:
+        """The text format of these metrics, pooled over all workers when there are several."""
+        if not _pooled():
+            return generate_latest(self.registry)
+        pooled = CollectorRegistry()
+        multiprocess.MultiProcessCollector(pooled)
+        return generate_latest(pooled)
+
+    def close(self) -> None:
+        """Drop this process's live gauges from the pool as it exits."""
+        if _pooled():
+            multiprocess.mark_process_dead(os.getpid())
+
+
+def _pooled() -> bool:
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
 
 class _MeteredBackend(LLMBackend):

@@ -1,13 +1,18 @@
-"""`warmline serve`: the HTTP API and web chat in one process."""
+"""`warmline serve`: the HTTP API and web chat, in one process or several workers."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import tempfile
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
+from fastapi import FastAPI
+from pydantic import BaseModel, Field
 
 from warmline._api import ApiSettings, create_app
 from warmline._api._turns import Turns
@@ -24,8 +29,25 @@ from warmline._cli.common import (
     setup_logging,
 )
 from warmline._factory import open_runtime
+from warmline.config import Settings
+from warmline.storage import ConversationStore
 
-__all__ = ["serve"]
+__all__ = ["serve", "worker_app"]
+
+_WORKER_OPTIONS = "WARMLINE_SERVE_OPTIONS"
+"""How `serve --workers N` hands its options to the worker processes it spawns."""
+
+
+class _ServeOptions(BaseModel):
+    """What every process of one `warmline serve` needs to build the same service."""
+
+    model: str
+    planner: str
+    base_url: str | None = None
+    api_key: str | None = None
+    database_url: str | None = None
+    verbose: bool = False
+    workers: int = Field(default=1, ge=1)
 
 
 @app.command("serve")
@@ -40,6 +62,16 @@ def serve(
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     database_url: DatabaseOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            envvar="WARMLINE_WORKERS",
+            min=1,
+            help="Processes sharing the port (one per CPU core suits a remote model; "
+            "each loads its own copy of an embedded one).",
+        ),
+    ] = 1,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log at INFO.")] = False,
 ) -> None:
     """Serve the API (/v1, docs at /docs) and the web chat (/) until stopped.
@@ -49,26 +81,72 @@ def serve(
     are refused, /readyz turns 503, and replies in flight finish first.
     """
     setup_logging(verbose)
-    settings = ApiSettings.from_env()
-    with err_console.status("Loading the model…", spinner="dots"):
-        runtime = open_runtime(
-            model,
-            planner=planner,
-            database_url=database_url,
-            backend_options=backend_options(base_url, api_key),
-        )
-    service = create_app(runtime, settings, close_runtime=True)
-    config = uvicorn.Config(
-        service,
-        host=host,
-        port=port,
-        log_level="info" if verbose else "warning",
-        proxy_headers=True,
-        forwarded_allow_ips=os.environ.get("WARMLINE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        timeout_graceful_shutdown=int(settings.drain_seconds) or None,
+    options = _ServeOptions(
+        model=model,
+        planner=planner,
+        base_url=base_url,
+        api_key=api_key,
+        database_url=database_url,
+        verbose=verbose,
+        workers=workers,
     )
+    settings = ApiSettings.from_env()
+    config: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info" if verbose else "warning",
+        "proxy_headers": True,
+        "forwarded_allow_ips": os.environ.get("WARMLINE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "timeout_graceful_shutdown": int(settings.drain_seconds) or None,
+    }
+    if workers > 1:
+        _serve_workers(options, config)
+        return
+    with err_console.status("Loading the model…", spinner="dots"):
+        service = _service(options, settings)
     err_console.print(f"warmline is listening on http://{host}:{port} (docs at /docs)")
-    _DrainingServer(config, service.state.turns).run()
+    _DrainingServer(uvicorn.Config(service, **config), service.state.turns).run()
+
+
+def worker_app() -> FastAPI:
+    """The service of one worker process of `serve --workers N` (a uvicorn app factory)."""
+    options = _ServeOptions.model_validate_json(os.environ[_WORKER_OPTIONS])
+    setup_logging(options.verbose)
+    return _service(options, ApiSettings.from_env())
+
+
+def _service(options: _ServeOptions, settings: ApiSettings) -> FastAPI:
+    runtime = open_runtime(
+        options.model,
+        planner=options.planner,
+        database_url=options.database_url,
+        backend_options=backend_options(options.base_url, options.api_key),
+    )
+    return create_app(runtime, settings, close_runtime=True)
+
+
+def _serve_workers(options: _ServeOptions, config: dict[str, Any]) -> None:
+    """Run `options.workers` processes on one socket; uvicorn restarts any that die.
+
+    Their Prometheus metrics are pooled in a shared folder, so /metrics answers
+    for all of them whichever one serves it. A stop signal reaches every worker,
+    and each finishes its replies in flight.
+    """
+    # Create or migrate the database once, here: a broken URL fails now, with one clear error.
+    ConversationStore(Settings.from_env(database_url=options.database_url).database_url).close()
+    metrics_dir = tempfile.mkdtemp(prefix="warmline-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # read as the workers import prometheus
+    os.environ[_WORKER_OPTIONS] = json.dumps(options.model_dump())
+    err_console.print(
+        f"warmline is starting {options.workers} workers on "
+        f"http://{config['host']}:{config['port']} (docs at /docs)"
+    )
+    try:
+        uvicorn.run(
+            "warmline._cli.serve:worker_app", factory=True, workers=options.workers, **config
+        )
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 class _DrainingServer(uvicorn.Server):

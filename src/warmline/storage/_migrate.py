@@ -25,7 +25,11 @@ def upgrade(engine: Engine) -> None:
     """Apply every migration the database lacks; safe to call at each start-up."""
     config = alembic_config()
     with engine.begin() as connection:
+        # Processes starting together (replicas, `serve --workers`) migrate one at a
+        # time; the others then find the schema current.
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, before reading
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
