@@ -20,6 +20,7 @@ GET /healthz during the run (every --probe-every seconds): what the machine itse
 costs any request.
 
     PYTHONPATH=src python benchmarks/api_load.py --users 50 --messages 10
+    PYTHONPATH=src python benchmarks/api_load.py --think 15 --workers 2   # serve --workers 2
     PYTHONPATH=src python benchmarks/api_load.py --database-url postgresql://...
 
 Exits 1 when there were errors, lost messages, or p95 added latency > --max-p95-ms.
