@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -12,7 +11,7 @@ from typing import Annotated, Any
 import typer
 import uvicorn
 from fastapi import FastAPI
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from warmline._api import ApiSettings, create_app
 from warmline._api._turns import Turns
@@ -47,7 +46,6 @@ class _ServeOptions(BaseModel):
     api_key: str | None = None
     database_url: str | None = None
     verbose: bool = False
-    workers: int = Field(default=1, ge=1)
 
 
 @app.command("serve")
@@ -88,7 +86,6 @@ def serve(
         api_key=api_key,
         database_url=database_url,
         verbose=verbose,
-        workers=workers,
     )
     settings = ApiSettings.from_env()
     config: dict[str, Any] = {
@@ -100,7 +97,7 @@ def serve(
         "timeout_graceful_shutdown": int(settings.drain_seconds) or None,
     }
     if workers > 1:
-        _serve_workers(options, config)
+        _serve_workers(options, workers, config)
         return
     with err_console.status("Loading the model…", spinner="dots"):
         service = _service(options, settings)
@@ -125,8 +122,8 @@ def _service(options: _ServeOptions, settings: ApiSettings) -> FastAPI:
     return create_app(runtime, settings, close_runtime=True)
 
 
-def _serve_workers(options: _ServeOptions, config: dict[str, Any]) -> None:
-    """Run `options.workers` processes on one socket; uvicorn restarts any that die.
+def _serve_workers(options: _ServeOptions, workers: int, config: dict[str, Any]) -> None:
+    """Run `workers` processes on one socket; uvicorn restarts any that die.
 
     Their Prometheus metrics are pooled in a shared folder, so /metrics answers
     for all of them whichever one serves it. A stop signal reaches every worker,
@@ -136,15 +133,13 @@ def _serve_workers(options: _ServeOptions, config: dict[str, Any]) -> None:
     ConversationStore(Settings.from_env(database_url=options.database_url).database_url).close()
     metrics_dir = tempfile.mkdtemp(prefix="warmline-metrics-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # read as the workers import prometheus
-    os.environ[_WORKER_OPTIONS] = json.dumps(options.model_dump())
+    os.environ[_WORKER_OPTIONS] = options.model_dump_json()
     err_console.print(
-        f"warmline is starting {options.workers} workers on "
+        f"warmline is starting {workers} workers on "
         f"http://{config['host']}:{config['port']} (docs at /docs)"
     )
     try:
-        uvicorn.run(
-            "warmline._cli.serve:worker_app", factory=True, workers=options.workers, **config
-        )
+        uvicorn.run("warmline._cli.serve:worker_app", factory=True, workers=workers, **config)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
 
