@@ -86,8 +86,12 @@ class Normalized:
         return (first, last)
 
 
+@lru_cache(maxsize=256)
 def normalize(text: str) -> Normalized:
-    """Canonicalise a message for matching; see the module docstring for the steps."""
+    """Canonicalise a message for matching; see the module docstring for the steps.
+
+    Cached: the rules and the semantic stage both read a message's canonical form.
+    """
     folded, origin = _fold(text)
     folded, origin = _edit(folded, origin, _spaced_edits(folded))
     folded, origin = _edit(folded, origin, _token_edits(folded))

@@ -119,26 +119,28 @@ class RuleSet:
         ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         if not ends or ends[-1] != len(text):
             ends.append(len(text))
-        sentences = self._anchor_sentences(text, ends)
+        sentences = _anchor_sentences(text, self.anchors_in(text), ends)
         for rule in self.rules:
             if rule.anchors is None:
                 spans = [(0, len(text))]
             else:
-                found = set().union(*(sentences.get(a, ()) for a in rule.anchors))
+                present = rule.anchors.intersection(sentences)
+                found = set().union(*(sentences[a] for a in present))
                 spans = _spans_around(found, ends)
             for start, end in spans:
                 for match in rule.pattern.finditer(text, start, end):
                     yield rule, match
 
-    def _anchor_sentences(self, text: str, ends: list[int]) -> dict[str, set[int]]:
-        """For each anchor in `text`, the indexes of the sentences it occurs in."""
-        where: dict[str, set[int]] = {}
-        for anchor in self.anchors:
-            at = text.find(anchor)
-            while at >= 0:
-                where.setdefault(anchor, set()).add(bisect_right(ends, at))
-                at = text.find(anchor, at + 1)
-        return where
+
+def _anchor_sentences(text: str, anchors: Iterable[str], ends: list[int]) -> dict[str, set[int]]:
+    """For each of the `anchors` (all present in `text`), the sentences it occurs in."""
+    where: dict[str, set[int]] = {}
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at >= 0:
+            where.setdefault(anchor, set()).add(bisect_right(ends, at))
+            at = text.find(anchor, at + 1)
+    return where
 
 
 def _spans_around(sentences: set[int], ends: list[int]) -> list[tuple[int, int]]:

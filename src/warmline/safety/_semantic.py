@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 
 from warmline.errors import ConfigurationError
-from warmline.safety._context import mask_figurative
+from warmline.safety._context import figurative_spans
 from warmline.safety._normalize import normalize
 from warmline.safety._types import RiskCategory
 from warmline.types import RiskLevel
@@ -286,10 +286,15 @@ def _pieces(message: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
-def _figurative(text: str) -> bool:
-    """Whether a window holds an idiom the rules treat as figurative ("killing it")."""
-    folded = normalize(text).text
-    return mask_figurative(folded) != folded
+def _literal(message: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans holding no idiom the rules treat as figurative ("killing it").
+
+    The idioms are found once in the whole normalised message and mapped back
+    to it, so a long message is not normalised again window by window.
+    """
+    normalized = normalize(message)
+    idioms = [normalized.span(s, e) for s, e in figurative_spans(normalized.text)]
+    return [(s, e) for s, e in spans if not any(i < e and s < j for i, j in idioms)]
 
 
 def shared_encoder() -> Encoder:
@@ -357,7 +362,7 @@ def _scored_windows(message: str) -> tuple[tuple[tuple[int, int], ...], tuple[st
     """The spans the stage scores, and their texts: of the windows the rules do not read
     as figurative, the `EMBEDDED_WINDOWS` whose n-grams alone look most dangerous, in
     message order. Chosen once per message (preparation, then scoring)."""
-    spans = [(s, e) for s, e in windows(message) if not _figurative(message[s:e])]
+    spans = _literal(message, windows(message))
     if len(spans) > EMBEDDED_WINDOWS:
         leaning = _STAGE.surface_leaning([message[s:e] for s, e in spans])
         order = np.argsort(-leaning, kind="stable") if leaning is not None else []
