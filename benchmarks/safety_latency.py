@@ -27,6 +27,7 @@ from pathlib import Path
 from warmline.data import data_dir, read_esconv
 from warmline.memory._encoder import default_encoder
 from warmline.safety import assess_risk, read_cases
+from warmline.safety._normalize import normalize  # its cache is cleared too
 from warmline.safety._risk import _analyse  # its cache is cleared so every message is timed cold
 from warmline.safety._semantic import _scored_windows  # likewise
 from warmline.types import RiskLevel, Speaker
@@ -108,7 +109,8 @@ def _real_messages(path: Path) -> None:
 
 
 def _cold() -> None:
-    """Clear the rule analysis and embedding caches so nothing is timed from a cache."""
+    """Clear the normalisation, rule and embedding caches so nothing is timed from a cache."""
+    normalize.cache_clear()
     _analyse.cache_clear()
     _scored_windows.cache_clear()
     default_encoder()._cache.clear()
