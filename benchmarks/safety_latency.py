@@ -26,8 +26,7 @@ from pathlib import Path
 
 from warmline.data import data_dir, read_esconv
 from warmline.memory._encoder import default_encoder
-from warmline.safety import assess_risk, read_cases
-from warmline.safety._normalize import normalize  # its cache is cleared too
+from warmline.safety import assess_risk, normalize, read_cases
 from warmline.safety._risk import _analyse  # its cache is cleared so every message is timed cold
 from warmline.safety._semantic import _scored_windows  # likewise
 from warmline.types import RiskLevel, Speaker

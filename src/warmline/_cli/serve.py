@@ -126,6 +126,7 @@ def worker_app() -> FastAPI:
 
 
 def _service(options: _ServeOptions, settings: ApiSettings) -> FastAPI:
+    """This serving process's app; every serving process (one, or each worker) comes here."""
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     runtime = open_runtime(
         options.model,
