@@ -181,3 +181,21 @@ def test_preparation_is_awaited_even_when_the_session_is_not_found() -> None:
     with pytest.raises(NotFoundError):
         anyio.run(Supporter(runtime.store, [stage]).turn, "no-such-session", user, "hello")
     assert stage.events == ["prepare started: hello", "prepare done"]
+
+
+def test_each_step_of_a_turn_is_timed_in_order() -> None:
+    runtime = runtime_with(FakeBackend(["That sounds hard. What happened?"]))
+    session, user = start(runtime)
+    result = anyio.run(runtime.supporter.turn, session, user, "I lost my job today")
+    stages = ["perceive", "safety", "plan", "remember", "respond", "guard"]
+    assert list(result.timings) == ["begin", *stages, "deferred", "finish"]
+    assert all(seconds > 0 for seconds in result.timings.values())
+    assert "timings" not in result.as_json()  # the chat's JSON stays about the conversation
+
+
+def test_a_crisis_turn_times_only_the_stages_that_ran() -> None:
+    runtime = runtime_with(FakeBackend(["unused"]))
+    session, user = start(runtime)
+    result = anyio.run(runtime.supporter.turn, session, user, "I want to kill myself tonight")
+    assert result.analysis.risk_level.value == "risk"
+    assert list(result.timings) == ["begin", "perceive", "safety", "deferred", "finish"]

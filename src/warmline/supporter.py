@@ -54,6 +54,8 @@ class TurnResult(BaseModel):
     status: str = "complete"
     seeker_message_id: int
     reply_message_id: int
+    timings: dict[str, float] = Field(default_factory=dict)
+    """Seconds per step of the turn (`TurnState.timings`, then `finish`: storing the reply)."""
 
     def as_json(self) -> dict[str, Any]:
         """The per-turn JSON object of `warmline chat --json` and the API."""
@@ -162,6 +164,7 @@ class Supporter:
             conversation=session.state.model_copy(deep=True),
             previous_seeker=session.state.seeker,
             deferred=preparing,
+            timings={"begin": time.perf_counter() - started},
         )
         return OpenTurn(state=state, stored=stored, started=started)
 
@@ -173,8 +176,13 @@ class Supporter:
         try:
             state = await run_stages(self.stages, state)
         finally:
+            waited = time.perf_counter()
             await settle(state.deferred)  # the turn is stored only once its work is done
-        return await anyio.to_thread.run_sync(self._finish, state, turn.stored)
+            state.timings["deferred"] = time.perf_counter() - waited
+        finishing = time.perf_counter()
+        result = await anyio.to_thread.run_sync(self._finish, state, turn.stored)
+        result.timings["finish"] = time.perf_counter() - finishing
+        return result
 
     def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:
         analysis = _analysis(state)
@@ -198,6 +206,7 @@ class Supporter:
             status=state.status,
             seeker_message_id=stored.id,
             reply_message_id=reply.id,
+            timings=state.timings,
         )
 
 

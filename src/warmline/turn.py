@@ -10,13 +10,22 @@ the message alone (sentence embeddings) may also be a `PreparingStage`: its
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from warmline.types import ConversationState, SeekerState, StrategyChoice, Utterance
 
-__all__ = ["Emit", "PreparingStage", "TurnStage", "TurnState", "run_stages", "settle"]
+__all__ = [
+    "Emit",
+    "PreparingStage",
+    "TurnStage",
+    "TurnState",
+    "run_stages",
+    "settle",
+    "stage_name",
+]
 
 Emit = Callable[[str], Awaitable[None]]
 """Receives reply text as it is generated (for streaming to a terminal or browser)."""
@@ -66,6 +75,9 @@ class TurnState:
     """`complete`, or `fallback` when the backend failed and a safe reply was used."""
     complete: bool = False
     """Set by a stage that has fully answered the turn."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds each step took, in order: `begin` (storing the message), each stage
+    that ran (by `stage_name`), `deferred` (waiting for background work)."""
 
 
 @runtime_checkable
@@ -93,10 +105,17 @@ async def settle(work: Sequence[Awaitable[None]]) -> None:
             raise outcome
 
 
+def stage_name(stage: TurnStage) -> str:
+    """A stage's short name in timings and metrics: `PlanStage` is `plan`."""
+    return type(stage).__name__.removesuffix("Stage").lower()
+
+
 async def run_stages(stages: Sequence[TurnStage], state: TurnState) -> TurnState:
-    """Run stages in order until one marks the turn complete."""
+    """Run stages in order until one marks the turn complete, timing each."""
     for stage in stages:
+        started = time.perf_counter()
         state = await stage(state)
+        state.timings[stage_name(stage)] = time.perf_counter() - started
         if state.complete:
             break
     return state

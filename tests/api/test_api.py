@@ -81,6 +81,9 @@ def test_send_message_returns_reply_with_analysis(client: TestClient) -> None:
     assert response.headers["server-timing"].startswith("gen;dur=")
     timing = turn["timing"]
     assert 0 <= timing["generation_ms"] <= timing["turn_ms"] <= timing["server_ms"]
+    steps = timing["steps_ms"]
+    assert list(steps)[0] == "begin" and list(steps)[-2:] == ["deferred", "finish"]
+    assert timing["generation_ms"] <= steps["respond"] <= timing["turn_ms"]
     detail = client.get(f"/v1/sessions/{session}", headers=headers).json()
     assert [m["role"] for m in detail["messages"]] == ["seeker", "supporter"]
     assert detail["messages"][1]["analysis"]["strategy"] == turn["strategy"]
@@ -209,6 +212,8 @@ def test_health_readiness_metrics_and_docs(client: TestClient, app) -> None:
         "warmline_generation_duration_seconds_count 1.0",
         'warmline_generated_tokens_total{kind="completion"}',
         "warmline_risk_events_total",
+        'warmline_turn_step_duration_seconds_count{step="plan"} 1.0',
+        'warmline_turn_step_duration_seconds_count{step="finish"} 1.0',
     ):
         assert name in metrics
     assert client.get("/docs").status_code == 200

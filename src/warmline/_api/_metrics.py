@@ -60,6 +60,14 @@ class Metrics:
             buckets=_FAST,
             registry=self.registry,
         )
+        self.steps = Histogram(
+            "warmline_turn_step_duration_seconds",
+            "Time of each step of a turn: begin, the stages (respond includes generation), "
+            "deferred, finish.",
+            ["step"],
+            buckets=_FAST,
+            registry=self.registry,
+        )
         self.tokens = Counter(
             "warmline_generated_tokens",
             "Tokens generated and read by the model.",

@@ -129,6 +129,12 @@ class Timing(BaseModel):
     generation_ms: float = Field(description="In the model.")
     turn_ms: float = Field(description="In the turn pipeline, generation and storage included.")
     server_ms: float = Field(description="From the request's arrival to the end of the turn.")
+    steps_ms: dict[str, float] = Field(
+        default_factory=dict,
+        description="The turn step by step: `begin` (storing the message), each stage that ran "
+        "(`respond` includes generation), `deferred` (waiting for background work such as "
+        "memory writes) and `finish` (storing the reply).",
+    )
 
 
 class TurnResponse(BaseModel):

@@ -61,6 +61,7 @@ def turn_response(result: TurnResult, timing: TurnTiming, started: float) -> Tur
                 "generation_ms": round(timing.generation * 1000, 3),
                 "turn_ms": round(timing.turn * 1000, 3),
                 "server_ms": round((time.perf_counter() - started) * 1000, 3),
+                "steps_ms": {step: round(s * 1000, 3) for step, s in result.timings.items()},
             },
         }
     )

@@ -80,6 +80,8 @@ class Turns:
         result = await self.supporter.answer(turn, emit=emit)
         timing.turn = time.perf_counter() - turn.started
         self.metrics.turns.labels(result.status).inc()
+        for step, seconds in result.timings.items():
+            self.metrics.steps.labels(step).observe(seconds)
         risk = result.analysis.risk_level.value
         if risk != "none":
             self.metrics.risk_events.labels(risk).inc()
