@@ -2,10 +2,11 @@
 
 Starts the server as a second process on loopback with the fake model (a fixed
 delay per word, so generation time is known), drives it with a bounded asyncio
-httpx client, then checks through each user's export that every message was
-stored. Each user waits a think time (mean --think seconds, uniform 0.5x-1.5x)
-before each message, as a person reading and typing does; `--think 0` sends
-back to back and measures saturation throughput instead.
+client (each person's messages over their own h11 connection), then checks
+through each user's export that every message was stored. Each user waits a
+think time (mean --think seconds, uniform 0.5x-1.5x) before each message, as a
+person reading and typing does; `--think 0` sends back to back and measures
+saturation throughput instead.
 
 Added latency (what the service costs beyond generation) is reported four ways,
 from the `timing` object of each `done` event:
@@ -39,9 +40,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import h11
 import httpx
 
 from warmline.config import Settings
@@ -63,6 +66,8 @@ class Results:
     floor_ms: list[float] = field(default_factory=list)
     """Latency of GET /healthz sampled during the run: what this machine costs any request."""
     first_token_ms: list[float] = field(default_factory=list)
+    steps_ms: dict[str, list[float]] = field(default_factory=dict)
+    """Each step of the turn (`timing.steps_ms`: begin, the stages, deferred, finish)."""
     errors: list[str] = field(default_factory=list)
     sent: dict[str, list[str]] = field(default_factory=dict)
 
@@ -115,31 +120,110 @@ async def sign_up(client: httpx.AsyncClient, base: str, name: str, gate: asyncio
     return response.json()["token"]
 
 
-async def one_message(
-    client: httpx.AsyncClient, base: str, session: str, text: str, results: Results
-) -> None:
-    """Send one message over SSE and time it."""
-    started = time.perf_counter()
-    first = None
-    turn = None
-    async with client.stream(
-        "POST", f"{base}/v1/sessions/{session}/messages/stream", json={"text": text}
-    ) as response:
-        if response.status_code != 200:
-            results.errors.append(f"HTTP {response.status_code}: {(await response.aread())[:200]}")
-            return
-        event = None
-        async for line in response.aiter_lines():
-            if line.startswith("event: "):
-                event = line[7:]
-                if event == "token" and first is None:
-                    first = time.perf_counter()
-            elif line.startswith("data: ") and event in ("done", "error"):
-                turn = json.loads(line[6:])
+class Connection:
+    """One simulated person's HTTP/1.1 connection for their messages: h11 over asyncio streams.
+
+    The timed requests skip httpx on purpose. Client and server share this
+    machine's two cores, and httpx's layers spend about 10 ms of CPU on each
+    streamed reply (this, about 5) while the server's turns wait for the CPU:
+    the client would be timing itself. h11 is the HTTP/1.1 parser uvicorn uses.
+    A connection the server closed while the person was thinking (uvicorn keeps
+    idle ones 5 s) is replaced before the next message.
+    """
+
+    def __init__(self, port: int, token: str) -> None:
+        self.port = port
+        self.token = token
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+        self._http = h11.Connection(h11.CLIENT)
+
+    async def events(self, path: str, payload: dict[str, str]) -> AsyncIterator[tuple[str, str]]:
+        """POST `payload` as JSON; yield the Server-Sent Events of the reply as (event, data).
+
+        Raises:
+            ConnectionError: the reply was not 200 OK.
+        """
+        body = json.dumps(payload).encode()
+        headers = [
+            ("host", f"{HOST}:{self.port}"),
+            ("authorization", f"Bearer {self.token}"),
+            ("content-type", "application/json"),
+            ("content-length", str(len(body))),
+        ]
+        request = h11.Request(method="POST", target=path, headers=headers)
+        for retry in (True, False):
+            reused = await self._ready()
+            self._writer.write(
+                self._http.send(request)
+                + self._http.send(h11.Data(data=body))
+                + self._http.send(h11.EndOfMessage())
+            )
+            try:
+                response = await self._next()
                 break
-    total = (time.perf_counter() - started) * 1000
-    if event != "done" or turn is None:
-        results.errors.append(f"stream ended with {event}: {turn}")
+            except (h11.RemoteProtocolError, ConnectionError):
+                # Closed as idle the moment the request left: never read, so safe to resend.
+                await self.close()
+                if not (retry and reused):
+                    raise
+        text = ""
+        while not isinstance(event := await self._next(), h11.EndOfMessage):
+            text += bytes(event.data).decode()
+            if response.status_code == 200:
+                *blocks, text = text.split("\n\n")
+                for block in blocks:
+                    yield _sse(block)
+        self._http.start_next_cycle()
+        if response.status_code != 200:
+            raise ConnectionError(f"HTTP {response.status_code}: {text[:200]}")
+
+    async def close(self) -> None:
+        """Hang up."""
+        if self._writer is not None:
+            self._writer.close()
+
+    async def _ready(self) -> bool:
+        """A connection ready for a request: the open one if the server kept it (True), else new."""
+        alive = self._reader is not None and not self._reader.at_eof()
+        if alive and self._http.our_state is h11.IDLE:
+            return True
+        await self.close()
+        self._reader, self._writer = await asyncio.open_connection(HOST, self.port)
+        self._http = h11.Connection(h11.CLIENT)
+        return False
+
+    async def _next(self) -> h11.Event:
+        while (event := self._http.next_event()) is h11.NEED_DATA:
+            self._http.receive_data(await self._reader.read(65536))
+        return event
+
+
+def _sse(block: str) -> tuple[str, str]:
+    """One Server-Sent Event's name and data (comments, such as keep-alives, have neither)."""
+    event = data = ""
+    for line in block.split("\n"):
+        if line.startswith("event: "):
+            event = line[7:]
+        elif line.startswith("data: "):
+            data = line[6:]
+    return event, data
+
+
+async def one_message(connection: Connection, session: str, text: str, results: Results) -> None:
+    """Send one message over SSE and time it, until its `done` event."""
+    started = time.perf_counter()
+    first = total = None
+    turn = None
+    path = f"/v1/sessions/{session}/messages/stream"
+    async for event, data in connection.events(path, {"text": text}):
+        if event == "token" and first is None:
+            first = time.perf_counter()
+        elif event in ("done", "error"):
+            total = (time.perf_counter() - started) * 1000
+            turn = json.loads(data) | {"event": event}
+    if total is None or turn["event"] != "done":
+        results.errors.append(f"stream ended without its reply: {turn}")
         return
     results.total_ms.append(total)
     timing = turn["timing"]
@@ -147,18 +231,19 @@ async def one_message(
     results.server_added_ms.append(timing["server_ms"] - timing["generation_ms"])
     results.http_ms.append(timing["server_ms"] - timing["turn_ms"])
     results.pipeline_ms.append(timing["turn_ms"] - timing["generation_ms"])
+    for step, ms in timing["steps_ms"].items():
+        results.steps_ms.setdefault(step, []).append(ms)
     if first is not None:
         results.first_token_ms.append((first - started) * 1000)
 
 
 async def user(
-    base: str, index: int, args: argparse.Namespace, gate: asyncio.Semaphore, results: Results
+    port: int, index: int, args: argparse.Namespace, gate: asyncio.Semaphore, results: Results
 ) -> None:
     """One simulated person: sign up, open a session, then read, think and send, in turn."""
-    messages = args.messages
     name = f"load{index:03d}"
-    timeout = httpx.Timeout(60.0)
-    async with httpx.AsyncClient(timeout=timeout) as client:
+    base = f"http://{HOST}:{port}"
+    async with httpx.AsyncClient(timeout=httpx.Timeout(60.0)) as client:
         try:
             token = await sign_up(client, base, name, gate)
             client.headers["Authorization"] = f"Bearer {token}"
@@ -166,17 +251,22 @@ async def user(
         except httpx.HTTPError as error:
             results.errors.append(f"{name} setup: {error!r}")
             return
-        results.sent[token] = []
-        await ready.wait()
-        pace = random.Random(index)
-        for n in range(messages):
+    results.sent[token] = []
+    connection = Connection(port, token)
+    await ready.wait()
+    pace = random.Random(index)
+    try:
+        for n in range(args.messages):
             await asyncio.sleep(args.think * pace.uniform(0.5, 1.5))
             text = f"message {n} from {name}: I have been feeling stressed about work lately"
             results.sent[token].append(text)
             try:
-                await one_message(client, base, session, text, results)
-            except httpx.HTTPError as error:
+                await asyncio.wait_for(one_message(connection, session, text, results), 60)
+            except (OSError, TimeoutError, h11.ProtocolError) as error:
                 results.errors.append(f"{name} message {n}: {error!r}")
+                await connection.close()
+    finally:
+        await connection.close()
 
 
 async def count_lost(base: str, results: Results) -> int:
@@ -221,18 +311,18 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             results = Results()
             gate = asyncio.Semaphore(4)
             tasks = [
-                asyncio.create_task(user(base, i, args, gate, results)) for i in range(args.users)
+                asyncio.create_task(user(port, i, args, gate, results)) for i in range(args.users)
             ]
             while len(results.sent) + len(results.errors) < args.users:
                 await asyncio.sleep(0.05)
             ready.set()  # everyone is signed in: start the messages together
             started, cpu = time.perf_counter(), cpu_seconds(server.pid)
-            client_cpu = cpu_seconds(os.getpid())
+            client_cpu = time.process_time()  # this process alone: the server is its child
             stop = asyncio.Event()
             probe = asyncio.create_task(probe_floor(base, results, stop, args.probe_every))
             await asyncio.gather(*tasks)
             elapsed, cpu = time.perf_counter() - started, cpu_seconds(server.pid) - cpu
-            client_cpu = cpu_seconds(os.getpid()) - client_cpu
+            client_cpu = time.process_time() - client_cpu
             stop.set()
             await probe
             lost = await count_lost(base, results)
@@ -299,6 +389,10 @@ def summarise(args: argparse.Namespace, results: Results, lost: int, elapsed: fl
         "pipeline_ms": {
             "p50": _pct(results.pipeline_ms, 50),
             "p95": _pct(results.pipeline_ms, 95),
+        },
+        "steps_ms": {
+            step: {"p50": _pct(values, 50), "p95": _pct(values, 95)}
+            for step, values in results.steps_ms.items()
         },
         "healthz_floor_ms": {"p50": _pct(results.floor_ms, 50), "p95": _pct(results.floor_ms, 95)},
         "load_average": round(os.getloadavg()[0], 1),
