@@ -17,15 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from warmline.types import ConversationState, SeekerState, StrategyChoice, Utterance
 
-__all__ = [
-    "Emit",
-    "PreparingStage",
-    "TurnStage",
-    "TurnState",
-    "run_stages",
-    "settle",
-    "stage_name",
-]
+__all__ = ["Emit", "PreparingStage", "TurnStage", "TurnState", "run_stages", "settle"]
 
 Emit = Callable[[str], Awaitable[None]]
 """Receives reply text as it is generated (for streaming to a terminal or browser)."""
@@ -77,7 +69,7 @@ class TurnState:
     """Set by a stage that has fully answered the turn."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds each step took, in order: `begin` (storing the message), each stage
-    that ran (by `stage_name`), `deferred` (waiting for background work)."""
+    that ran (`PlanStage` is `plan`), `deferred` (waiting for background work)."""
 
 
 @runtime_checkable
@@ -105,7 +97,7 @@ async def settle(work: Sequence[Awaitable[None]]) -> None:
             raise outcome
 
 
-def stage_name(stage: TurnStage) -> str:
+def _stage_name(stage: TurnStage) -> str:
     """A stage's short name in timings and metrics: `PlanStage` is `plan`."""
     return type(stage).__name__.removesuffix("Stage").lower()
 
@@ -115,7 +107,7 @@ async def run_stages(stages: Sequence[TurnStage], state: TurnState) -> TurnState
     for stage in stages:
         started = time.perf_counter()
         state = await stage(state)
-        state.timings[stage_name(stage)] = time.perf_counter() - started
+        state.timings[_stage_name(stage)] = time.perf_counter() - started
         if state.complete:
             break
     return state
