@@ -23,7 +23,7 @@ from warmline.planning import Planner, PlanStage
 from warmline.respond import RespondStage
 from warmline.safety import GuardStage, SafetyStage
 from warmline.storage import ConversationStore, MessageRecord
-from warmline.turn import Emit, PreparingStage, TurnStage, TurnState, run_stages, settle
+from warmline.turn import Emit, PreparingStage, TurnStage, TurnState, run_stages, settle, timed
 from warmline.types import RiskLevel, Strategy, TurnAnalysis
 
 __all__ = [
@@ -55,7 +55,7 @@ class TurnResult(BaseModel):
     seeker_message_id: int
     reply_message_id: int
     timings: dict[str, float] = Field(default_factory=dict)
-    """Seconds per step of the turn (`TurnState.timings`, then `finish`: storing the reply)."""
+    """Seconds per step of the turn (`TurnState.timings`), ending with `finish`."""
 
     def as_json(self) -> dict[str, Any]:
         """The per-turn JSON object of `warmline chat --json` and the API."""
@@ -176,12 +176,11 @@ class Supporter:
         try:
             state = await run_stages(self.stages, state)
         finally:
-            waited = time.perf_counter()
-            await settle(state.deferred)  # the turn is stored only once its work is done
-            state.timings["deferred"] = time.perf_counter() - waited
-        finishing = time.perf_counter()
-        result = await anyio.to_thread.run_sync(self._finish, state, turn.stored)
-        result.timings["finish"] = time.perf_counter() - finishing
+            with timed(state.timings, "deferred"):
+                await settle(state.deferred)  # the turn is stored only once its work is done
+        with timed(state.timings, "finish"):
+            result = await anyio.to_thread.run_sync(self._finish, state, turn.stored)
+        result.timings = state.timings
         return result
 
     def _finish(self, state: TurnState, stored: MessageRecord) -> TurnResult:
@@ -206,7 +205,6 @@ class Supporter:
             status=state.status,
             seeker_message_id=stored.id,
             reply_message_id=reply.id,
-            timings=state.timings,
         )
 
 

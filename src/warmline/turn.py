@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from warmline.types import ConversationState, SeekerState, StrategyChoice, Utterance
 
-__all__ = ["Emit", "PreparingStage", "TurnStage", "TurnState", "run_stages", "settle"]
+__all__ = ["Emit", "PreparingStage", "TurnStage", "TurnState", "run_stages", "settle", "timed"]
 
 Emit = Callable[[str], Awaitable[None]]
 """Receives reply text as it is generated (for streaming to a terminal or browser)."""
@@ -69,7 +70,8 @@ class TurnState:
     """Set by a stage that has fully answered the turn."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds each step took, in order: `begin` (storing the message), each stage
-    that ran (`PlanStage` is `plan`), `deferred` (waiting for background work)."""
+    that ran (`PlanStage` is `plan`), `deferred` (waiting for background work) and
+    `finish` (storing the reply)."""
 
 
 @runtime_checkable
@@ -97,6 +99,14 @@ async def settle(work: Sequence[Awaitable[None]]) -> None:
             raise outcome
 
 
+@contextmanager
+def timed(timings: dict[str, float], step: str) -> Iterator[None]:
+    """Record in `timings[step]` the seconds the block took, if it completes."""
+    started = time.perf_counter()
+    yield
+    timings[step] = time.perf_counter() - started
+
+
 def _stage_name(stage: TurnStage) -> str:
     """A stage's short name in timings and metrics: `PlanStage` is `plan`."""
     return type(stage).__name__.removesuffix("Stage").lower()
@@ -105,9 +115,8 @@ def _stage_name(stage: TurnStage) -> str:
 async def run_stages(stages: Sequence[TurnStage], state: TurnState) -> TurnState:
     """Run stages in order until one marks the turn complete, timing each."""
     for stage in stages:
-        started = time.perf_counter()
-        state = await stage(state)
-        state.timings[_stage_name(stage)] = time.perf_counter() - started
+        with timed(state.timings, _stage_name(stage)):
+            state = await stage(state)
         if state.complete:
             break
     return state
