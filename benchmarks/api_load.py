@@ -164,7 +164,7 @@ class Connection:
                 break
             except (h11.RemoteProtocolError, ConnectionError):
                 # Closed as idle the moment the request left: never read, so safe to resend.
-                await self.close()
+                self.close()
                 if not (retry and reused):
                     raise
         text = ""
@@ -178,17 +178,20 @@ class Connection:
         if response.status_code != 200:
             raise ConnectionError(f"HTTP {response.status_code}: {text[:200]}")
 
-    async def close(self) -> None:
+    def close(self) -> None:
         """Hang up."""
         if self._writer is not None:
             self._writer.close()
 
     async def _ready(self) -> bool:
-        """A connection ready for a request: the open one if the server kept it (True), else new."""
+        """A connection ready for a request: the open one if the server kept it (True), else new.
+
+        One left mid-reply (an error, a timeout) is never IDLE, so it is replaced too.
+        """
         alive = self._reader is not None and not self._reader.at_eof()
         if alive and self._http.our_state is h11.IDLE:
             return True
-        await self.close()
+        self.close()
         self._reader, self._writer = await asyncio.open_connection(HOST, self.port)
         self._http = h11.Connection(h11.CLIENT)
         return False
@@ -213,17 +216,19 @@ def _sse(block: str) -> tuple[str, str]:
 async def one_message(connection: Connection, session: str, text: str, results: Results) -> None:
     """Send one message over SSE and time it, until its `done` event."""
     started = time.perf_counter()
-    first = total = None
-    turn = None
+    first = total = turn = None
+    failure = "no done event"
     path = f"/v1/sessions/{session}/messages/stream"
     async for event, data in connection.events(path, {"text": text}):
         if event == "token" and first is None:
             first = time.perf_counter()
-        elif event in ("done", "error"):
+        elif event == "done":
             total = (time.perf_counter() - started) * 1000
-            turn = json.loads(data) | {"event": event}
-    if total is None or turn["event"] != "done":
-        results.errors.append(f"stream ended without its reply: {turn}")
+            turn = json.loads(data)
+        elif event == "error":
+            failure = data
+    if turn is None:
+        results.errors.append(f"stream ended without its reply: {failure[:200]}")
         return
     results.total_ms.append(total)
     timing = turn["timing"]
@@ -264,9 +269,8 @@ async def user(
                 await asyncio.wait_for(one_message(connection, session, text, results), 60)
             except (OSError, TimeoutError, h11.ProtocolError) as error:
                 results.errors.append(f"{name} message {n}: {error!r}")
-                await connection.close()
     finally:
-        await connection.close()
+        connection.close()
 
 
 async def count_lost(base: str, results: Results) -> int:
